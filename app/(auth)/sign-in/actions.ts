@@ -1,0 +1,44 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { z } from "zod";
+import { signIn } from "@/lib/auth/config";
+import { safeCallbackPath } from "@/lib/safe-redirect";
+
+export interface SignInState {
+  error?: string;
+  email?: string;
+}
+
+const input = z.object({
+  email: z.string().trim().min(1, "Enter your email address.").max(320),
+  password: z.string().min(1, "Enter your password.").max(256),
+  callbackUrl: z.string().optional(),
+});
+
+export async function signInAction(_prev: SignInState, formData: FormData): Promise<SignInState> {
+  const parsed = input.safeParse({
+    email: formData.get("email"),
+    password: formData.get("password"),
+    callbackUrl: formData.get("callbackUrl") ?? undefined,
+  });
+  const email = typeof formData.get("email") === "string" ? String(formData.get("email")) : "";
+  if (!parsed.success) {
+    return { error: parsed.error.issues[0]?.message ?? "Enter your email and password.", email };
+  }
+  try {
+    await signIn("credentials", {
+      email: parsed.data.email,
+      password: parsed.data.password,
+      redirectTo: safeCallbackPath(parsed.data.callbackUrl),
+    });
+    return {};
+  } catch (error) {
+    // Success is a redirect, which Next.js implements by throwing: let it through.
+    if (error instanceof AuthError) {
+      // One message for an unknown email and a wrong password: it must not reveal accounts.
+      return { error: "The email or password is incorrect.", email };
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,11 @@
+import { notFound, redirect } from "next/navigation";
+import { requireUser } from "@/lib/auth/session";
+import { findApp } from "@/lib/data/apps";
+
+export default async function AppPage({ params }: PageProps<"/apps/[appId]">) {
+  const { appId } = await params;
+  const user = await requireUser();
+  const app = await findApp(user, appId);
+  if (!app) notFound();
+  redirect(`/apps/${app.id}/services`);
+}

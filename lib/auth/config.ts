@@ -1,0 +1,52 @@
+// Auth.js: email + password sign-in, stateless encrypted JWT session cookies. The cookie holds
+// only the user id; role and partner are read from the database on every request
+// (lib/auth/session.ts), so a changed role or a deleted user takes effect at once.
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { z } from "zod";
+import { verifyCredentials } from "../data/users";
+import { MAX_PASSWORD_LENGTH } from "./password";
+import { authSecret } from "./secret";
+
+export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+
+const credentialsSchema = z.object({
+  email: z.string().trim().max(320),
+  password: z.string().min(1).max(MAX_PASSWORD_LENGTH),
+});
+
+export class InvalidCredentials extends CredentialsSignin {
+  override code = "invalid_credentials";
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  // Missing on PostgreSQL in production: Auth.js then refuses every request (fail closed),
+  // and lib/auth/session.ts reports the configuration error before it gets that far.
+  secret: authSecret() ?? undefined,
+  // The app is meant to run behind a load balancer that sets X-Forwarded-Host.
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  pages: { signIn: "/sign-in", error: "/sign-in" },
+  providers: [
+    Credentials({
+      credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
+      async authorize(raw) {
+        const parsed = credentialsSchema.safeParse(raw);
+        if (!parsed.success) throw new InvalidCredentials();
+        const user = await verifyCredentials(parsed.data.email, parsed.data.password);
+        if (!user) throw new InvalidCredentials();
+        return { id: user.id, email: user.email, name: user.name };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user?.id) token.sub = user.id;
+      return token;
+    },
+    session({ session, token }) {
+      if (token.sub) session.user.id = token.sub;
+      return session;
+    },
+  },
+}));

@@ -1,0 +1,82 @@
+// The Prisma client: embedded PGlite in DATA_DIR by default, PostgreSQL when DATABASE_URL is set.
+// Only lib/data, lib/oauth and the operator scripts use it (see docs/decisions/001).
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "./generated/prisma/client";
+import { env } from "./env";
+import { acquireDataDirLock } from "./data-dir-lock";
+
+export type Db = PrismaClient;
+
+export interface Database {
+  prisma: PrismaClient;
+  /** The driver adapter, for the schema engine (prisma/migrate.ts). */
+  adapter: SqlMigrationAwareDriverAdapterFactory;
+  kind: "pglite" | "postgresql";
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** postgresql:// URL; when absent the embedded database in `dataDir` is used. */
+  url?: string;
+  /** Data folder of the embedded database, or "memory://" for a throwaway one. */
+  dataDir?: string;
+  poolSize?: number;
+}
+
+export function openDatabase(options: DatabaseOptions = {}): Database {
+  if (options.url) {
+    const adapter = new PrismaPg({ connectionString: options.url, max: options.poolSize ?? 10 });
+    const prisma = new PrismaClient({ adapter });
+    return { prisma, adapter, kind: "postgresql", close: () => prisma.$disconnect() };
+  }
+  const dataDir = options.dataDir ?? ".data";
+  let pglite: PGlite;
+  let release = () => {};
+  if (dataDir.startsWith("memory://")) {
+    pglite = new PGlite(dataDir);
+  } else {
+    const dir = path.resolve(/* turbopackIgnore: true */ dataDir, "pglite");
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    // PGlite is single-process: a second opener would corrupt the folder.
+    release = acquireDataDirLock(path.resolve(/* turbopackIgnore: true */ dataDir));
+    pglite = new PGlite(dir);
+  }
+  const adapter = new PrismaPGlite(pglite);
+  const prisma = new PrismaClient({ adapter });
+  return {
+    prisma,
+    adapter,
+    kind: "pglite",
+    async close() {
+      await prisma.$disconnect();
+      await pglite.close();
+      release();
+    },
+  };
+}
+
+/** Options for the database this process is configured for. */
+export function configuredDatabaseOptions(): DatabaseOptions {
+  const e = env();
+  return { url: e.DATABASE_URL, dataDir: e.DATA_DIR, poolSize: e.DATABASE_POOL_SIZE };
+}
+
+const globalForDb = globalThis as unknown as { __partnerConsoleDb?: Database };
+
+/**
+ * The process-wide database, opened on first use (never at import, so `next build` opens
+ * nothing). Kept on globalThis so dev-mode module reloads reuse the one PGlite instance.
+ */
+export function database(): Database {
+  globalForDb.__partnerConsoleDb ??= openDatabase(configuredDatabaseOptions());
+  return globalForDb.__partnerConsoleDb;
+}
+
+export function db(): PrismaClient {
+  return database().prisma;
+}

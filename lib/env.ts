@@ -1,0 +1,51 @@
+// The only module that reads process.env. Everything is validated once, with messages an
+// operator can act on; nothing else in the code base touches process.env.
+import { z } from "zod";
+
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine((v) => /^postgres(ql)?:\/\//.test(v), "must be a postgresql:// URL");
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .transform((v) => (v && v.trim() !== "" ? v.trim() : undefined))
+    .pipe(postgresUrl.optional()),
+  /** Folder of the embedded database and of the secrets generated for it. */
+  DATA_DIR: z.string().trim().min(1).default(".data"),
+  /** Signs and encrypts console sessions. Required on PostgreSQL in production. */
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** The public origin of the app, e.g. https://console.example.com (used behind a proxy). */
+  PUBLIC_URL: z.url().optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Connections per app instance to PostgreSQL. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** True when the app runs on the embedded PGlite database (no DATABASE_URL). */
+export function isEmbedded(): boolean {
+  return env().DATABASE_URL === undefined;
+}

@@ -1,0 +1,7 @@
+// Ids are UUIDs. Validate before a query: a malformed id is simply "not found", and never
+// reaches the database (where it would be a type error, i.e. a 500).
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: unknown): value is string {
+  return typeof value === "string" && UUID.test(value);
+}

@@ -1,0 +1,25 @@
+// The provisioning statuses in the words of Indeed's Partner Console documentation.
+import type { ProvisioningStatus } from "./generated/prisma/enums";
+
+export type { ProvisioningStatus };
+
+export const STATUS_LABELS: Record<ProvisioningStatus, string> = {
+  PROVISIONING_IN_PROGRESS: "Provisioning in progress",
+  PENDING_REVIEW: "Pending review",
+  REVIEW_IN_PROGRESS: "Review in progress",
+  APPROVED: "Approved",
+  REJECTED: "Rejected",
+  NONE: "None",
+};
+
+export const STATUS_DESCRIPTIONS: Record<ProvisioningStatus, string> = {
+  PROVISIONING_IN_PROGRESS: "Indeed is provisioning the service.",
+  PENDING_REVIEW: "You are integrating the service. Request a review when you complete the integration.",
+  REVIEW_IN_PROGRESS: "Indeed is reviewing the integration.",
+  APPROVED: "Indeed approved the integration.",
+  REJECTED: "Indeed rejected the integration.",
+  NONE: "The service does not require a review.",
+};
+
+export const PROVIDER_LABELS = { INDEED: "Indeed", SEEK: "SEEK" } as const;
+export const CREDENTIAL_TYPE_LABELS = { OAUTH2: "OAuth 2.0", INDEED_APPLY: "Indeed Apply" } as const;

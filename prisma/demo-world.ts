@@ -1,0 +1,243 @@
+// The demo world a newcomer sees on the embedded database: an admin, two partners with owners,
+// developers and viewers, apps whose services sit in every provisioning status, and a history
+// row for every status they passed through. Every password is DEMO_PASSWORD.
+import { hashPassword } from "../lib/auth/password";
+import type { PrismaClient } from "../lib/generated/prisma/client";
+import type { ProvisioningStatus } from "../lib/generated/prisma/enums";
+
+export const DEMO_PASSWORD = "partner-console-demo";
+
+export const DEMO_USERS = [
+  { email: "admin@example.com", name: "Ada Admin", role: "ADMIN", partner: null },
+  { email: "owner@acme.example", name: "Olivia Owner", role: "OWNER", partner: "Acme Recruiting" },
+  { email: "dev@acme.example", name: "Dev Patel", role: "DEVELOPER", partner: "Acme Recruiting" },
+  { email: "viewer@acme.example", name: "Victor Viewer", role: "VIEWER", partner: "Acme Recruiting" },
+  { email: "owner@globex.example", name: "Grace Globex", role: "OWNER", partner: "Globex Talent" },
+  { email: "dev@globex.example", name: "Hank Scorpio", role: "DEVELOPER", partner: "Globex Talent" },
+] as const;
+
+/** The Indeed services of seed 000, with its review rules and descriptions. */
+export const INDEED_SERVICES = [
+  {
+    slug: "job-sync-api",
+    name: "Job Sync API",
+    reviewRequired: true,
+    description:
+      "Submit, update, and expire job postings. Indeed provisions the Employer Data API with the Job Sync API. The Job Sync API is not available for apps that use certain other services.",
+    documentationUrl: "https://docs.indeed.com/job-sync-api/",
+  },
+  {
+    slug: "disposition-sync-api",
+    name: "Disposition Sync API",
+    reviewRequired: true,
+    description:
+      "Send job application disposition data to Indeed. Requires the same OAuth client as the Job Sync API.",
+    documentationUrl: "https://docs.indeed.com/disposition-sync-api/",
+  },
+  {
+    slug: "employer-data-api",
+    name: "Employer Data API",
+    reviewRequired: false,
+    description:
+      "Create and update employer entities. Indeed provisions the Employer Data API with the Job Sync API.",
+    documentationUrl: "https://docs.indeed.com/employer-data-api/",
+  },
+] as const;
+
+type Slug = (typeof INDEED_SERVICES)[number]["slug"];
+
+/** The statuses a service passes through to reach `status`, from being added. */
+function pathTo(status: ProvisioningStatus, reviewRequired: boolean): ProvisioningStatus[] {
+  const review: ProvisioningStatus[] = ["PROVISIONING_IN_PROGRESS", "PENDING_REVIEW", "REVIEW_IN_PROGRESS"];
+  switch (status) {
+    case "PROVISIONING_IN_PROGRESS":
+      return ["PROVISIONING_IN_PROGRESS"];
+    case "NONE":
+      return ["PROVISIONING_IN_PROGRESS", "NONE"];
+    case "PENDING_REVIEW":
+      return review.slice(0, 2);
+    case "REVIEW_IN_PROGRESS":
+      return review;
+    case "APPROVED":
+    case "REJECTED":
+      if (!reviewRequired) throw new Error(`${status} needs a service that requires review`);
+      return [...review, status];
+  }
+}
+
+const DEMO_APPS: {
+  partner: string;
+  name: string;
+  description: string;
+  credentialType: "OAUTH2" | "INDEED_APPLY";
+  /** Services with their status, and how many days ago the last change happened. */
+  services: [Slug, ProvisioningStatus, number][];
+}[] = [
+  {
+    partner: "Acme Recruiting",
+    name: "AceRecruitersApp-dev",
+    description: "Test version of the Ace Recruiters ATS integration.",
+    credentialType: "OAUTH2",
+    services: [
+      ["job-sync-api", "APPROVED", 20],
+      ["employer-data-api", "NONE", 24],
+      ["disposition-sync-api", "REVIEW_IN_PROGRESS", 2],
+    ],
+  },
+  {
+    partner: "Acme Recruiting",
+    name: "AceRecruitersApp-prod",
+    description: "Production version of the Ace Recruiters ATS integration.",
+    credentialType: "OAUTH2",
+    services: [
+      ["job-sync-api", "PENDING_REVIEW", 5],
+      ["employer-data-api", "NONE", 9],
+    ],
+  },
+  {
+    partner: "Acme Recruiting",
+    name: "acme-analytics-dev",
+    description: "Reporting pipeline that syncs dispositions from the Acme ATS.",
+    credentialType: "OAUTH2",
+    services: [
+      ["job-sync-api", "REJECTED", 1],
+      ["employer-data-api", "NONE", 12],
+    ],
+  },
+  {
+    partner: "Acme Recruiting",
+    name: "Acme Talent Pipeline-prod",
+    description: "Job feed for Acme's enterprise customers.",
+    credentialType: "OAUTH2",
+    services: [
+      ["job-sync-api", "PROVISIONING_IN_PROGRESS", 0],
+      ["employer-data-api", "PROVISIONING_IN_PROGRESS", 0],
+    ],
+  },
+  {
+    partner: "Acme Recruiting",
+    name: "acme-apply-widget-dev",
+    description: "Indeed Apply button on Acme's career sites.",
+    credentialType: "INDEED_APPLY",
+    services: [],
+  },
+  {
+    partner: "Globex Talent",
+    name: "GlobexHire-dev",
+    description: "Test version of the Globex hiring suite.",
+    credentialType: "OAUTH2",
+    services: [
+      ["job-sync-api", "REVIEW_IN_PROGRESS", 3],
+      ["employer-data-api", "NONE", 7],
+      ["disposition-sync-api", "REJECTED", 4],
+    ],
+  },
+  {
+    partner: "Globex Talent",
+    name: "GlobexHire-prod",
+    description: "Production version of the Globex hiring suite.",
+    credentialType: "OAUTH2",
+    services: [
+      ["job-sync-api", "APPROVED", 30],
+      ["employer-data-api", "NONE", 31],
+      ["disposition-sync-api", "APPROVED", 15],
+    ],
+  },
+];
+
+const REJECTION_NOTE = "Job postings are missing the required salary information. Please fix and resubmit.";
+const DAY = 24 * 60 * 60 * 1000;
+
+/** True when the demo world (or anything else) is already there: the seed never mixes. */
+export async function hasUsers(prisma: PrismaClient): Promise<boolean> {
+  return (await prisma.user.count()) > 0;
+}
+
+export async function seedServiceCatalog(prisma: PrismaClient) {
+  for (const service of INDEED_SERVICES) {
+    await prisma.service.upsert({
+      where: { slug: service.slug },
+      update: {},
+      create: { ...service, provider: "INDEED" },
+    });
+  }
+}
+
+export async function seedDemoWorld(prisma: PrismaClient, now = new Date()) {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await prisma.$transaction(async (tx) => {
+    const partners = new Map<string, string>();
+    for (const name of ["Acme Recruiting", "Globex Talent"]) {
+      const partner = await tx.partner.create({ data: { name }, select: { id: true } });
+      partners.set(name, partner.id);
+    }
+    let adminId = "";
+    for (const user of DEMO_USERS) {
+      const created = await tx.user.create({
+        data: {
+          email: user.email,
+          name: user.name,
+          role: user.role,
+          partnerId: user.partner ? partners.get(user.partner)! : null,
+          passwordHash,
+        },
+        select: { id: true },
+      });
+      if (user.role === "ADMIN") adminId = created.id;
+    }
+    const services = new Map<string, { id: string; reviewRequired: boolean }>();
+    for (const service of INDEED_SERVICES) {
+      const created = await tx.service.upsert({
+        where: { slug: service.slug },
+        update: {},
+        create: { ...service, provider: "INDEED" },
+        select: { id: true, reviewRequired: true },
+      });
+      services.set(service.slug, created);
+    }
+    const ownerOf = new Map<string, string>();
+    for (const u of await tx.user.findMany({ where: { role: "OWNER" }, select: { id: true, partnerId: true } })) {
+      ownerOf.set(u.partnerId!, u.id);
+    }
+    for (const app of DEMO_APPS) {
+      const partnerId = partners.get(app.partner)!;
+      const created = await tx.app.create({
+        data: {
+          partnerId,
+          name: app.name,
+          description: app.description,
+          provider: "INDEED",
+          credentialType: app.credentialType,
+          createdAt: new Date(now.getTime() - 60 * DAY),
+        },
+        select: { id: true },
+      });
+      for (const [slug, status, daysAgo] of app.services) {
+        const service = services.get(slug)!;
+        const steps = pathTo(status, service.reviewRequired);
+        const last = new Date(now.getTime() - daysAgo * DAY - 60_000);
+        // One step per day before the last change; who made each move follows the lifecycle.
+        const history = steps.map((to, i) => ({
+          appId: created.id,
+          serviceId: service.id,
+          fromStatus: i === 0 ? null : steps[i - 1]!,
+          toStatus: to,
+          actorId: to === "REVIEW_IN_PROGRESS" || i === 0 ? ownerOf.get(partnerId)! : adminId,
+          note: to === "REJECTED" ? REJECTION_NOTE : i === 0 ? "Requested during onboarding." : null,
+          createdAt: new Date(last.getTime() - (steps.length - 1 - i) * DAY),
+        }));
+        await tx.appService.create({
+          data: {
+            appId: created.id,
+            serviceId: service.id,
+            status,
+            statusChangedAt: last,
+            version: steps.length - 1,
+            createdAt: history[0]!.createdAt,
+          },
+        });
+        await tx.serviceStatusChange.createMany({ data: history });
+      }
+    }
+  });
+}

@@ -1,0 +1,11 @@
+// npm run db:migrate: applies pending migrations to the configured database (embedded, or
+// PostgreSQL with DATABASE_URL). Safe to run on every deploy: applied migrations are skipped.
+import { prepareDatabase } from "./prepare-database";
+
+try {
+  const { applied } = await prepareDatabase({ seedDemo: false });
+  console.log(applied.length ? `Applied: ${applied.join(", ")}` : "The database is up to date.");
+} catch (error) {
+  console.error(`✖ ${(error as Error).message}`);
+  process.exitCode = 1;
+}
