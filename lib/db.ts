@@ -80,3 +80,8 @@ export function database(): Database {
 export function db(): PrismaClient {
   return database().prisma;
 }
+
+/** Tests install a fresh database of their own (lib/testing/database.ts) before any query. */
+export function useDatabaseForTesting(database: Database | undefined): void {
+  globalForDb.__partnerConsoleDb = database;
+}
