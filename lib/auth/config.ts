@@ -4,7 +4,7 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
-import { verifyCredentials } from "../data/users";
+import { TooManySignInAttempts, verifyCredentials } from "../data/users";
 import { MAX_PASSWORD_LENGTH } from "./password";
 import { authSecret } from "./secret";
 
@@ -17,6 +17,10 @@ const credentialsSchema = z.object({
 
 export class InvalidCredentials extends CredentialsSignin {
   override code = "invalid_credentials";
+}
+
+export class RateLimitedSignIn extends CredentialsSignin {
+  override code = "rate_limited";
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
@@ -33,7 +37,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       async authorize(raw) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) throw new InvalidCredentials();
-        const user = await verifyCredentials(parsed.data.email, parsed.data.password);
+        let user;
+        try {
+          user = await verifyCredentials(parsed.data.email, parsed.data.password);
+        } catch (error) {
+          if (error instanceof TooManySignInAttempts) throw new RateLimitedSignIn();
+          throw error;
+        }
         if (!user) throw new InvalidCredentials();
         return { id: user.id, email: user.email, name: user.name };
       },

@@ -6,6 +6,7 @@ import { AppError } from "../errors";
 import { decoyHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "../auth/password";
 import type { Role } from "../auth/permissions";
 import { isUuid } from "../ids";
+import { hit, isLimited, reset } from "./rate-limit";
 
 export interface SessionUser {
   id: string;
@@ -20,14 +21,38 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-/** The user whose email and password these are, or null. Takes the same time either way. */
+/**
+ * Failed sign-ins allowed per account in a window. Counted per email whether or not the
+ * account exists, so the limit itself reveals nothing. Per account rather than per IP address:
+ * client addresses can be forged unless a trusted proxy sets them.
+ */
+export const SIGN_IN_LIMIT = { max: 10, windowSeconds: 15 * 60 } as const;
+
+export class TooManySignInAttempts extends AppError {
+  constructor(readonly retryAt: Date) {
+    super("RATE_LIMITED", "Too many failed sign-in attempts.");
+  }
+}
+
+/**
+ * The user whose email and password these are, or null. Takes the same time whether or not
+ * the email exists. Throws TooManySignInAttempts once the account's failures hit the limit.
+ */
 export async function verifyCredentials(email: string, password: string) {
+  const normalized = normalizeEmail(email);
+  const key = `sign-in:${normalized}`;
+  const limited = await isLimited(key, SIGN_IN_LIMIT);
+  if (limited.limited) throw new TooManySignInAttempts(limited.resetAt);
   const user = await db().user.findUnique({
-    where: { email: normalizeEmail(email) },
+    where: { email: normalized },
     select: { id: true, email: true, name: true, passwordHash: true },
   });
   const ok = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
-  if (!user || !ok) return null;
+  if (!user || !ok) {
+    await hit(key, SIGN_IN_LIMIT);
+    return null;
+  }
+  await reset(key);
   return { id: user.id, email: user.email, name: user.name };
 }
 

@@ -1,6 +1,7 @@
 "use server";
 
-import { AuthError } from "next-auth";
+import { AuthError, CredentialsSignin } from "next-auth";
+import { SIGN_IN_LIMIT } from "@/lib/data/users";
 import { z } from "zod";
 import { signIn } from "@/lib/auth/config";
 import { safeCallbackPath } from "@/lib/safe-redirect";
@@ -35,6 +36,12 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
     return {};
   } catch (error) {
     // Success is a redirect, which Next.js implements by throwing: let it through.
+    if (error instanceof CredentialsSignin && error.code === "rate_limited") {
+      return {
+        error: `Too many failed sign-in attempts for this account. Wait ${SIGN_IN_LIMIT.windowSeconds / 60} minutes and try again.`,
+        email,
+      };
+    }
     if (error instanceof AuthError) {
       // One message for an unknown email and a wrong password: it must not reveal accounts.
       return { error: "The email or password is incorrect.", email };
