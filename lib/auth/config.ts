@@ -7,6 +7,7 @@ import { z } from "zod";
 import { TooManySignInAttempts, verifyCredentials } from "../data/users";
 import { MAX_PASSWORD_LENGTH } from "./password";
 import { authSecret } from "./secret";
+import { log, logUnexpected } from "../log";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
@@ -49,6 +50,17 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       },
     }),
   ],
+  logger: {
+    // A wrong password is an expected outcome, not an error worth a stack trace in the logs.
+    error(error) {
+      if (error instanceof CredentialsSignin) return;
+      logUnexpected(error, { source: "auth" });
+    },
+    warn(code) {
+      log("warn", "auth warning", { code });
+    },
+    debug() {},
+  },
   callbacks: {
     jwt({ token, user }) {
       if (user?.id) token.sub = user.id;

@@ -73,7 +73,7 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
                 <ul className="flex flex-col gap-3" aria-label={grouped ? `${group.partner} apps` : "Your apps"}>
                   {group.apps.map((app) => (
                     <li key={app.id}>
-                      <AppCard app={app} />
+                      <AppCard app={app} headingLevel={grouped ? 4 : 3} />
                     </li>
                   ))}
                 </ul>

@@ -10,13 +10,14 @@ export interface AppCardData {
   services: { id: string; status: ProvisioningStatus; service: { name: string } }[];
 }
 
-export function AppCard({ app }: { app: AppCardData }) {
+export function AppCard({ app, headingLevel = 3 }: { app: AppCardData; headingLevel?: 3 | 4 }) {
+  const Heading = headingLevel === 3 ? "h3" : "h4";
   return (
     <article className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-labelledby={`app-${app.id}`}>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h4 id={`app-${app.id}`} className="text-base font-semibold">
+        <Heading id={`app-${app.id}`} className="text-base font-semibold">
           <Link href={`/apps/${app.id}/services`}>{app.name}</Link>
-        </h4>
+        </Heading>
         <span className="text-xs text-slate-600">{PROVIDER_LABELS[app.provider]}</span>
       </div>
       {app.description ? <p className="mt-1 text-sm text-slate-600">{app.description}</p> : null}
