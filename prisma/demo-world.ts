@@ -42,7 +42,22 @@ export const INDEED_SERVICES = [
       "Create and update employer entities. Indeed provisions the Employer Data API with the Job Sync API.",
     documentationUrl: "https://docs.indeed.com/employer-data-api/",
   },
+  {
+    slug: "xml-job-feed",
+    name: "XML Job Feed",
+    reviewRequired: false,
+    description:
+      "Send job postings to Indeed in an XML feed that Indeed fetches on a schedule. Apps that use it cannot use the Job Sync API.",
+    documentationUrl: "https://docs.indeed.com/xml-feed/",
+  },
 ] as const;
+
+/** The catalog's rules (lib/provisioning/rules.ts), by slug. */
+export const INDEED_SERVICE_RULES = {
+  bundles: [["job-sync-api", "employer-data-api"]],
+  requires: [["disposition-sync-api", "job-sync-api"]],
+  conflictsWith: [["job-sync-api", "xml-job-feed"]],
+} as const;
 
 type Slug = (typeof INDEED_SERVICES)[number]["slug"];
 
@@ -153,14 +168,29 @@ export async function hasUsers(prisma: PrismaClient): Promise<boolean> {
   return (await prisma.user.count()) > 0;
 }
 
-export async function seedServiceCatalog(prisma: PrismaClient) {
+type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
+
+/** The Indeed catalog and its rules; services that already exist are left as they are. */
+export async function seedServiceCatalog(prisma: Tx) {
+  const ids = new Map<string, string>();
   for (const service of INDEED_SERVICES) {
-    await prisma.service.upsert({
+    const row = await prisma.service.upsert({
       where: { slug: service.slug },
       update: {},
       create: { ...service, provider: "INDEED" },
+      select: { id: true, reviewRequired: true },
     });
+    ids.set(service.slug, row.id);
   }
+  for (const [relation, pairs] of Object.entries(INDEED_SERVICE_RULES) as [keyof typeof INDEED_SERVICE_RULES, readonly (readonly [string, string])[]][]) {
+    for (const [from, to] of pairs) {
+      await prisma.service.update({
+        where: { id: ids.get(from)! },
+        data: { [relation]: { connect: { id: ids.get(to)! } } },
+      });
+    }
+  }
+  return ids;
 }
 
 export async function seedDemoWorld(prisma: PrismaClient, now = new Date()) {
@@ -185,16 +215,10 @@ export async function seedDemoWorld(prisma: PrismaClient, now = new Date()) {
       });
       if (user.role === "ADMIN") adminId = created.id;
     }
-    const services = new Map<string, { id: string; reviewRequired: boolean }>();
-    for (const service of INDEED_SERVICES) {
-      const created = await tx.service.upsert({
-        where: { slug: service.slug },
-        update: {},
-        create: { ...service, provider: "INDEED" },
-        select: { id: true, reviewRequired: true },
-      });
-      services.set(service.slug, created);
-    }
+    const ids = await seedServiceCatalog(tx);
+    const services = new Map<string, { id: string; reviewRequired: boolean }>(
+      INDEED_SERVICES.map((s) => [s.slug, { id: ids.get(s.slug)!, reviewRequired: s.reviewRequired }]),
+    );
     const ownerOf = new Map<string, string>();
     for (const u of await tx.user.findMany({ where: { role: "OWNER" }, select: { id: true, partnerId: true } })) {
       ownerOf.set(u.partnerId!, u.id);

@@ -1,0 +1,253 @@
+import "server-only";
+// Services on apps: requests, status moves, history, the admin queue and the catalog. Every
+// status change goes through lib/provisioning/lifecycle.ts and writes its history row in the
+// same transaction. Concurrent moves are settled by the AppService.version counter: a move
+// names the version it saw, and only one move can succeed per version.
+import { Prisma, type ProvisioningStatus } from "../generated/prisma/client";
+import { db } from "../db";
+import { AppError } from "../errors";
+import { can } from "../auth/permissions";
+import { isUuid } from "../ids";
+import { decide, type LifecycleAction } from "../provisioning/lifecycle";
+import { requestability, type CatalogService } from "../provisioning/rules";
+import { visibleApps } from "./apps";
+import type { SessionUser } from "./users";
+
+const CHANGED_MEANWHILE = "This service changed meanwhile. Its current status is shown now: check it and try again.";
+
+const catalogSelect = {
+  id: true,
+  name: true,
+  provider: true,
+  description: true,
+  reviewRequired: true,
+  requires: { select: { id: true, name: true } },
+  conflictsWith: { select: { id: true, name: true } },
+  conflictedBy: { select: { id: true, name: true } },
+  bundles: { select: { id: true, name: true } },
+} satisfies Prisma.ServiceSelect;
+
+function notFound(): AppError {
+  return new AppError("NOT_FOUND", "This app does not exist, or you do not have access to it.");
+}
+
+/** The catalog services of the app's provider, each with whether and why it can be requested. */
+export async function listRequestOptions(user: SessionUser, appId: string) {
+  if (!isUuid(appId)) return null;
+  const app = await db().app.findFirst({
+    where: { AND: [{ id: appId }, visibleApps(user)] },
+    select: { provider: true, services: { select: { serviceId: true } } },
+  });
+  if (!app) return null;
+  const catalog = await db().service.findMany({
+    where: { provider: app.provider },
+    select: catalogSelect,
+    orderBy: { name: "asc" },
+  });
+  const present = new Set(app.services.map((s) => s.serviceId));
+  return catalog
+    .filter((service) => !present.has(service.id))
+    .map((service) => ({
+      id: service.id,
+      name: service.name,
+      description: service.description,
+      reviewRequired: service.reviewRequired,
+      verdict: requestability(service, { provider: app.provider, present }),
+    }));
+}
+
+/** Adds a service (and the services bundled with it) to an app: "Provisioning in progress". */
+export async function requestService(
+  user: SessionUser,
+  input: { appId: string; serviceId: string; note?: string | null },
+) {
+  if (!isUuid(input.appId) || !isUuid(input.serviceId)) throw notFound();
+  const note = input.note?.trim() || null;
+  try {
+    return await db().$transaction(async (tx) => {
+      const app = await tx.app.findFirst({
+        where: { AND: [{ id: input.appId }, visibleApps(user)] },
+        select: { id: true, provider: true },
+      });
+      if (!app) throw notFound();
+      const verdict = decide("request", { role: user.role, current: null, reviewRequired: false, note });
+      if (!verdict.ok) throw new AppError(verdict.code, verdict.reason);
+      // One request at a time per app, so the rules below see every service already on it.
+      await tx.$queryRaw`SELECT 1 FROM "App" WHERE "id" = ${app.id}::uuid FOR UPDATE`;
+      const service: CatalogService | null = await tx.service.findUnique({
+        where: { id: input.serviceId },
+        select: catalogSelect,
+      });
+      if (!service) throw new AppError("NOT_FOUND", "There is no such service in the catalog.");
+      const present = new Set(
+        (await tx.appService.findMany({ where: { appId: app.id }, select: { serviceId: true } })).map((s) => s.serviceId),
+      );
+      const rule = requestability(service, { provider: app.provider, present });
+      if (!rule.requestable) throw new AppError("CONFLICT", rule.reason);
+      const now = new Date();
+      const added = [service, ...rule.alsoAdds];
+      for (const s of added) {
+        await tx.appService.create({
+          data: { appId: app.id, serviceId: s.id, status: "PROVISIONING_IN_PROGRESS", statusChangedAt: now },
+        });
+        await tx.serviceStatusChange.create({
+          data: {
+            appId: app.id,
+            serviceId: s.id,
+            actorId: user.id,
+            fromStatus: null,
+            toStatus: "PROVISIONING_IN_PROGRESS",
+            note: s.id === service.id ? note : `Provisioned together with ${service.name}.`,
+            createdAt: now,
+          },
+        });
+      }
+      return { added: added.map((s) => s.name) };
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new AppError("CONFLICT", CHANGED_MEANWHILE);
+    }
+    throw error;
+  }
+}
+
+/** Moves a service on an app through the lifecycle, if `expectedVersion` is still current. */
+export async function moveService(
+  user: SessionUser,
+  input: {
+    appId: string;
+    serviceId: string;
+    action: Exclude<LifecycleAction, "request">;
+    expectedVersion: number;
+    note?: string | null;
+  },
+) {
+  if (!isUuid(input.appId) || !isUuid(input.serviceId)) throw notFound();
+  const note = input.note?.trim() || null;
+  return db().$transaction(async (tx) => {
+    const app = await tx.app.findFirst({
+      where: { AND: [{ id: input.appId }, visibleApps(user)] },
+      select: { id: true },
+    });
+    if (!app) throw notFound();
+    const current = await tx.appService.findUnique({
+      where: { appId_serviceId: { appId: app.id, serviceId: input.serviceId } },
+      select: { id: true, status: true, version: true, service: { select: { reviewRequired: true } } },
+    });
+    const verdict = decide(input.action, {
+      role: user.role,
+      current: current?.status ?? null,
+      reviewRequired: current?.service.reviewRequired ?? false,
+      note,
+    });
+    if (!verdict.ok) {
+      // A stale page asking for a move that no longer fits is the "changed meanwhile" case.
+      const stale = verdict.code === "CONFLICT" && current?.version !== input.expectedVersion;
+      throw new AppError(verdict.code, stale ? CHANGED_MEANWHILE : verdict.reason);
+    }
+    if (!current || current.version !== input.expectedVersion) throw new AppError("CONFLICT", CHANGED_MEANWHILE);
+    const now = new Date();
+    const guard = { id: current.id, version: input.expectedVersion, status: current.status };
+    const { count } =
+      verdict.to === null
+        ? await tx.appService.deleteMany({ where: guard })
+        : await tx.appService.updateMany({
+            where: guard,
+            data: { status: verdict.to, version: { increment: 1 }, statusChangedAt: now },
+          });
+    if (count !== 1) throw new AppError("CONFLICT", CHANGED_MEANWHILE);
+    await tx.serviceStatusChange.create({
+      data: {
+        appId: app.id,
+        serviceId: input.serviceId,
+        actorId: user.id,
+        fromStatus: current.status,
+        toStatus: verdict.to,
+        note,
+        createdAt: now,
+      },
+    });
+    return { from: current.status, to: verdict.to };
+  });
+}
+
+/** Every status change of the app's services, newest first (also of services since removed). */
+export async function listStatusHistory(user: SessionUser, appId: string) {
+  if (!isUuid(appId)) return null;
+  const app = await db().app.findFirst({
+    where: { AND: [{ id: appId }, visibleApps(user)] },
+    select: {
+      statusChanges: {
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        select: {
+          id: true,
+          serviceId: true,
+          fromStatus: true,
+          toStatus: true,
+          note: true,
+          createdAt: true,
+          actor: { select: { name: true, role: true } },
+          service: { select: { name: true } },
+        },
+      },
+    },
+  });
+  return app?.statusChanges ?? null;
+}
+
+export interface QueueFilters {
+  provider?: "INDEED" | "SEEK";
+  serviceId?: string;
+  partnerId?: string;
+  status?: Extract<ProvisioningStatus, "PROVISIONING_IN_PROGRESS" | "REVIEW_IN_PROGRESS">;
+}
+
+/** App services waiting for an admin, oldest first. Admins only. */
+export async function listProvisioningQueue(user: SessionUser, filters: QueueFilters = {}) {
+  if (!can(user.role, "services:administer")) throw new AppError("FORBIDDEN", "Only admins can see the queue.");
+  return db().appService.findMany({
+    where: {
+      status: filters.status ?? { in: ["PROVISIONING_IN_PROGRESS", "REVIEW_IN_PROGRESS"] },
+      serviceId: isUuid(filters.serviceId) ? filters.serviceId : undefined,
+      app: {
+        provider: filters.provider,
+        partnerId: isUuid(filters.partnerId) ? filters.partnerId : undefined,
+      },
+    },
+    orderBy: [{ statusChangedAt: "asc" }, { id: "asc" }],
+    take: 500,
+    select: {
+      id: true,
+      status: true,
+      version: true,
+      statusChangedAt: true,
+      service: { select: { id: true, name: true, reviewRequired: true } },
+      app: { select: { id: true, name: true, provider: true, partner: { select: { id: true, name: true } } } },
+    },
+  });
+}
+
+/** Status changes on the user's visible apps since they last looked, newest first. */
+export async function listUnseenChanges(user: SessionUser, limit = 20) {
+  const seen = await db().user.findUnique({ where: { id: user.id }, select: { statusChangesSeenAt: true } });
+  if (!seen) return [];
+  return db().serviceStatusChange.findMany({
+    where: { createdAt: { gt: seen.statusChangesSeenAt }, app: visibleApps(user), NOT: { actorId: user.id } },
+    orderBy: { createdAt: "desc" },
+    take: limit,
+    select: {
+      id: true,
+      fromStatus: true,
+      toStatus: true,
+      createdAt: true,
+      note: true,
+      app: { select: { id: true, name: true } },
+      service: { select: { name: true } },
+    },
+  });
+}
+
+export async function markChangesSeen(user: SessionUser, at = new Date()) {
+  await db().user.update({ where: { id: user.id }, data: { statusChangesSeenAt: at } });
+}
