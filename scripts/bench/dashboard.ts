@@ -1,0 +1,379 @@
+// npm run bench:dashboard: the dashboard and an app's services tab under load, on PostgreSQL,
+// with a partner of 1,000 apps. Creates a throwaway database, seeds it, serves a private copy of
+// the production build with `npm start`'s own script (scripts/start.ts), signs in, then measures
+// queries per page view (against a partner of 10 apps too: the count must not grow with the
+// number of apps), latency under load with autocannon, and the server's peak memory. Prints
+// PASS/FAIL against the goals; exits non-zero only when the benchmark itself could not run.
+// Cleans up (server, database, copy of the build) on every exit path, Ctrl-C included, and
+// gives up after BENCH_TIMEOUT.
+//
+// Knobs (all optional): BENCH_DATABASE_URL (admin connection, default
+// postgresql://postgres@127.0.0.1:5432/test), BENCH_DURATION (s per page, 15),
+// BENCH_CONNECTIONS (10), BENCH_WARMUP (s per page before measuring, 3), BENCH_VIEWS (sequential
+// views per query count, 20), BENCH_PORT (3200), BENCH_TIMEOUT (s for the whole run).
+import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import autocannon, { type Result } from "autocannon";
+import pg from "pg";
+import { z } from "zod";
+import { hashPassword } from "../../lib/auth/password";
+import { openDatabase } from "../../lib/db";
+import { applyMigrations } from "../../prisma/migrate";
+import { snapshotBuild } from "./build";
+import { getPage, occurrences, signIn } from "./http";
+import { createQueryCounter, type QueryCount } from "./queries";
+import { seedBenchWorld } from "./seed";
+import { assertPortFree, cpuTimeMs, sampleMemory, startServer, waitUntilReady, type MemoryReport, type Server } from "./server";
+
+const GOALS = { p99Ms: 200, peakMemoryMb: 400 };
+/** Apps per partner: the big one is measured under load, the small one only for query counts. */
+const PARTNER_SIZES = [1000, 10];
+/** lib/data/apps.ts DASHBOARD_PAGE_SIZE (not importable here: that module is server-only). */
+const DASHBOARD_PAGE_SIZE = 50;
+const SERVICES_PER_APP = 3;
+const PASSWORD = `bench-${randomBytes(12).toString("base64url")}`;
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const buildNeeded = !existsSync(path.join(root, ".next/BUILD_ID"));
+
+/** The benchmark's own settings: the only place it reads the environment. */
+const config = z
+  .object({
+    BENCH_DATABASE_URL: z
+      .string()
+      .trim()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL")
+      .default("postgresql://postgres@127.0.0.1:5432/test"),
+    BENCH_DURATION: z.coerce.number().int().min(1).max(3600).default(15),
+    BENCH_CONNECTIONS: z.coerce.number().int().min(1).max(500).default(10),
+    BENCH_WARMUP: z.coerce.number().int().min(0).max(600).default(3),
+    BENCH_VIEWS: z.coerce.number().int().min(1).max(1000).default(20),
+    BENCH_PORT: z.coerce.number().int().min(1).max(65535).default(3200),
+    BENCH_TIMEOUT: z.coerce.number().int().min(30).optional(),
+  })
+  .parse(process.env);
+const timeLimitS =
+  config.BENCH_TIMEOUT ?? 420 + (buildNeeded ? 900 : 0) + 2 * (config.BENCH_DURATION + config.BENCH_WARMUP);
+
+// ---------------------------------------------------------------------------------------------
+// Cleanup: registered as resources are created, run in reverse, each bounded, exactly once.
+
+const cleanups: { name: string; run: () => Promise<unknown> }[] = [];
+let cleaning: Promise<void> | undefined;
+
+function onCleanup(name: string, run: () => Promise<unknown>) {
+  cleanups.push({ name, run });
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer after ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+function cleanup(): Promise<void> {
+  cleaning ??= (async () => {
+    for (const { name, run } of cleanups.reverse()) {
+      try {
+        await withTimeout(run(), 20_000, name);
+      } catch (error) {
+        console.error(`  cleanup "${name}" failed: ${(error as Error).message}`);
+      }
+    }
+  })();
+  return cleaning;
+}
+
+let interrupted = 0;
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.on(signal, () => {
+    // One Ctrl-C reaches us several times (from the terminal, and relayed by npm and tsx): only
+    // a signal well after the first one means "quit without cleaning up".
+    if (interrupted && Date.now() - interrupted > 3000) process.exit(130);
+    if (interrupted) return;
+    interrupted = Date.now();
+    console.error(`\n${signal}: cleaning up (Ctrl-C again in a few seconds to quit at once)…`);
+    void cleanup().finally(() => process.exit(130));
+  });
+}
+// `npm run bench:dashboard | head` closes our stdout early: keep going (quietly) and clean up.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+  });
+}
+process.on("uncaughtException", (error) => {
+  console.error(`\n✖ Unexpected error: ${error.stack ?? error}`);
+  void cleanup().finally(() => process.exit(1));
+});
+const watchdog = setTimeout(() => {
+  console.error(`\n✖ The benchmark took more than ${timeLimitS} s (BENCH_TIMEOUT): cleaning up.`);
+  void cleanup().finally(() => process.exit(1));
+}, timeLimitS * 1000);
+watchdog.unref();
+
+// ---------------------------------------------------------------------------------------------
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const fmt = (n: number, digits = 1) => n.toFixed(digits);
+const mb = (kb: number) => kb / 1024;
+
+function step(message: string) {
+  console.log(`\n▸ ${message}`);
+}
+
+function table(rows: string[][]) {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length)));
+  for (const row of rows) console.log("  " + row.map((cell, c) => cell.padEnd(widths[c]!)).join("  ").trimEnd());
+}
+
+async function withAdmin<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+interface LoadResult {
+  label: string;
+  result: Result;
+  /** Server CPU time (whole process tree) per request during the measured run. */
+  cpuMsPerRequest: number;
+  loadAverage: number;
+}
+
+async function load(label: string, url: string, cookie: string, serverPid: number): Promise<LoadResult> {
+  const options = { url, connections: config.BENCH_CONNECTIONS, headers: { cookie } };
+  if (config.BENCH_WARMUP > 0) await autocannon({ ...options, duration: config.BENCH_WARMUP });
+  const cpuBefore = cpuTimeMs(serverPid);
+  const result = await autocannon({ ...options, duration: config.BENCH_DURATION });
+  const cpuMsPerRequest = (cpuTimeMs(serverPid) - cpuBefore) / Math.max(1, result.requests.total);
+  return { label, result, cpuMsPerRequest, loadAverage: os.loadavg()[0]! };
+}
+
+async function main() {
+  console.log(
+    `Partner Console dashboard benchmark: ${config.BENCH_CONNECTIONS} connections × ${config.BENCH_DURATION} s per page` +
+      ` (after ${config.BENCH_WARMUP} s of warm-up), port ${config.BENCH_PORT}, time limit ${timeLimitS} s.\n` +
+      `Machine: ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => fmt(l, 2)).join(" ")}` +
+      " (other work on the machine inflates latencies; CPU per request is less sensitive to it).",
+  );
+  const git = (...args: string[]) => spawnSync("git", args, { cwd: root, encoding: "utf8" }).stdout?.trim() ?? "";
+  const changed = git("status", "--porcelain", "--untracked-files=no").split("\n").filter(Boolean).length;
+  console.log(`Checkout: ${git("rev-parse", "--short", "HEAD") || "?"}${changed ? ` with ${changed} changed file(s)` : ""}.`);
+  const adminUrl = config.BENCH_DATABASE_URL;
+  const dbName = `pc_bench_${randomBytes(6).toString("hex")}`;
+  const benchUrl = (() => {
+    const u = new URL(adminUrl);
+    u.pathname = `/${dbName}`;
+    return u.toString();
+  })();
+
+  // 1. Database -------------------------------------------------------------------------------
+  step(`Creating database ${dbName}`);
+  await assertPortFree(config.BENCH_PORT);
+  await withAdmin(adminUrl, (c) => c.query(`CREATE DATABASE "${dbName}"`));
+  onCleanup(`drop database ${dbName}`, () =>
+    withAdmin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`)).then(() =>
+      console.log(`  dropped database ${dbName}`),
+    ),
+  );
+  const seedStart = Date.now();
+  const database = openDatabase({ url: benchUrl, poolSize: 4 });
+  let partners;
+  try {
+    const applied = await applyMigrations(database.adapter);
+    const passwordHash = await hashPassword(PASSWORD);
+    partners = await seedBenchWorld(database.prisma, PARTNER_SIZES, passwordHash);
+    console.log(`  applied ${applied.length} migration(s): ${applied.join(", ")}`);
+  } finally {
+    await database.close();
+  }
+  // Fresh planner statistics, and no autovacuum worker waking up in the middle of a measure.
+  await withAdmin(benchUrl, (c) => c.query("VACUUM ANALYZE"));
+  const counts = await withAdmin(benchUrl, async (c) => {
+    const { rows } = await c.query<{ apps: string; services: string; history: string }>(
+      `SELECT (SELECT count(*) FROM "App") AS apps, (SELECT count(*) FROM "AppService") AS services,
+              (SELECT count(*) FROM "ServiceStatusChange") AS history`,
+    );
+    return rows[0]!;
+  });
+  console.log(
+    `  seeded ${counts.apps} apps, ${counts.services} app services, ${counts.history} history rows ` +
+      `(partners of ${PARTNER_SIZES.join(" and ")} apps, one owner each) in ${fmt((Date.now() - seedStart) / 1000)} s`,
+  );
+
+  // 2. Server ---------------------------------------------------------------------------------
+  step(buildNeeded ? "Building the app" : "Copying the build");
+  let stopBuild = () => {};
+  onCleanup("stop the build", async () => stopBuild());
+  const copyStart = Date.now();
+  const build = await snapshotBuild(root, 900_000, (stop) => (stopBuild = stop));
+  onCleanup("remove the copy of the build", async () => build.remove());
+  console.log(
+    `  serving a private copy of build ${build.buildId} from ${build.dir} (${fmt((Date.now() - copyStart) / 1000)} s), ` +
+      "so a rebuild in the checkout cannot break the server mid-run",
+  );
+  step(`Starting the production server (tsx scripts/start.ts, PORT=${config.BENCH_PORT})`);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: benchUrl,
+    AUTH_SECRET: randomBytes(32).toString("base64url"),
+    PORT: String(config.BENCH_PORT),
+  };
+  // A URL configured for another deployment would send Auth.js's redirects there.
+  for (const name of ["AUTH_URL", "NEXTAUTH_URL", "PUBLIC_URL"]) delete env[name];
+  const server = startServer(build.dir, env, config.BENCH_PORT);
+  activeServer = server;
+  onCleanup("stop the server", () => server.stop().then(() => console.log("  stopped the server")));
+  const memory = sampleMemory(server.pid);
+  const startedAt = Date.now();
+  try {
+    await waitUntilReady(server, 120_000);
+  } catch (error) {
+    console.error(server.logs().slice(-40).join("\n"));
+    throw error;
+  }
+  console.log(`  answering on ${server.baseUrl} after ${fmt((Date.now() - startedAt) / 1000)} s (pid ${server.pid})`);
+
+  // 3. Sign in --------------------------------------------------------------------------------
+  step("Signing in as each partner's owner");
+  const sessions = [];
+  for (const [i, partner] of partners.entries()) {
+    const cookie = await signIn(server.baseUrl, partner.ownerEmail, PASSWORD);
+    const pages = { dashboard: "/dashboard", services: `/apps/${partner.appIds[0]}/services` };
+    // The pages must show what we think we are measuring, not a sign-in page or an error.
+    const dashboard = await getPage(server.baseUrl, pages.dashboard, cookie);
+    const cards = occurrences(dashboard, 'aria-labelledby="app-');
+    const expectedCards = Math.min(DASHBOARD_PAGE_SIZE, PARTNER_SIZES[i]!);
+    if (cards !== expectedCards) throw new Error(`/dashboard shows ${cards} apps, expected ${expectedCards}.`);
+    const services = await getPage(server.baseUrl, pages.services, cookie);
+    const rows = occurrences(services, 'aria-labelledby="service-');
+    if (rows !== SERVICES_PER_APP) throw new Error(`${pages.services} shows ${rows} services, expected ${SERVICES_PER_APP}.`);
+    console.log(`  ${partner.ownerEmail}: /dashboard shows ${cards} apps, the services tab ${rows} services`);
+    sessions.push({ partner, cookie, pages });
+  }
+
+  // 4. Queries per view -----------------------------------------------------------------------
+  const counter = await createQueryCounter(adminUrl, benchUrl, dbName);
+  onCleanup("close the statistics connections", () => counter.close());
+  step(`Counting ${counter.unit} per page view: ${config.BENCH_VIEWS} sequential views each`);
+  console.log(`  method: ${counter.method}`);
+  const queryCounts: Record<"dashboard" | "services", QueryCount[]> = { dashboard: [], services: [] };
+  const runs = sessions.flatMap((session) =>
+    (["dashboard", "services"] as const).map((page) => ({ session, page, pathname: session.pages[page] })),
+  );
+  // One view of each first, so that nothing done only once per server (compiling, caches) counts.
+  for (const { session, pathname } of runs) await getPage(server.baseUrl, pathname, session.cookie);
+  const timings = runs.map(() => [] as number[]);
+  const measured = counter.measure(
+    runs.map(({ session, pathname }, r) => ({
+      views: config.BENCH_VIEWS,
+      run: async () => {
+        for (let i = 0; i < config.BENCH_VIEWS; i++) {
+          const t = performance.now();
+          await getPage(server.baseUrl, pathname, session.cookie);
+          timings[r]!.push(performance.now() - t);
+        }
+      },
+    })),
+  );
+  for (const [r, { session, page, pathname }] of runs.entries()) {
+    const { value: count } = await measured.next();
+    if (!count) throw new Error("The query counter stopped early.");
+    queryCounts[page].push(count);
+    const sorted = timings[r]!.sort((a, b) => a - b);
+    console.log(
+      `  ${pathname.padEnd(52)} ${session.partner.appIds.length} apps: ${fmt(count.perView, 2)} ${counter.unit}/view` +
+        ` (one at a time: median ${fmt(sorted[Math.floor(sorted.length / 2)]!)} ms)`,
+    );
+    for (const d of count.detail) console.log(`      ${fmt(d.perView, 2).padStart(6)}  ${d.label}`);
+  }
+
+  // 5. Load -----------------------------------------------------------------------------------
+  const big = sessions[0]!;
+  const loads: LoadResult[] = [];
+  for (const page of ["dashboard", "services"] as const) {
+    const pathname = big.pages[page];
+    step(`Loading ${pathname} (${big.partner.appIds.length} apps) for ${config.BENCH_DURATION} s`);
+    const label = page === "dashboard" ? "/dashboard" : "/apps/<id>/services";
+    const run = await load(label, `${server.baseUrl}${pathname}`, big.cookie, server.pid);
+    loads.push(run);
+    const r = run.result;
+    console.log(
+      `  p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, max ${r.latency.max} ms, ${fmt(r.requests.average)} req/s, ` +
+        `${r.requests.total} requests, non-2xx ${r.non2xx}, errors ${r.errors}, timeouts ${r.timeouts}`,
+    );
+    console.log(
+      `  server CPU ${fmt(run.cpuMsPerRequest)} ms per request; machine load average ${fmt(run.loadAverage, 2)} on ${os.cpus().length} CPUs`,
+    );
+  }
+  await sleep(300);
+  const mem: MemoryReport = memory.stop();
+  if (server.exited()) throw new Error(`The server exited during the run:\n${server.logs().slice(-40).join("\n")}`);
+
+  // 6. Memory ---------------------------------------------------------------------------------
+  step("Server memory (peak resident set since start, from /proc/<pid>/status VmHWM)");
+  for (const p of mem.processes) {
+    console.log(`  ${fmt(mb(p.peakKb)).padStart(7)} MB  pid ${p.pid}  ${p.command} (${fmt(mb(p.lastRssKb))} MB resident at the end)`);
+  }
+  const serving = mem.processes.find((p) => /next-server/.test(p.command)) ?? mem.processes[0]!;
+  console.log(`  ${fmt(mb(mem.peakTreeRssKb)).padStart(7)} MB  whole tree: the largest sum of VmRSS at one sample (every 200 ms)`);
+
+  // 7. Summary --------------------------------------------------------------------------------
+  const mark = (ok: boolean) => (ok ? "PASS" : "FAIL");
+  const constant = (counts: QueryCount[]) => {
+    const values = counts.map((c) => c.perView);
+    return Math.max(...values) - Math.min(...values) < 0.5;
+  };
+  const per = (counts: QueryCount[]) =>
+    counts.map((c, i) => `${fmt(c.perView, 2)} (${PARTNER_SIZES[i]} apps)`).join(" vs ");
+  const rows: string[][] = [["Goal", "Page", "Measured", "Result"]];
+  for (const { label, result, cpuMsPerRequest } of loads) {
+    rows.push([
+      `p99 latency < ${GOALS.p99Ms} ms`,
+      label,
+      `${result.latency.p99} ms (p50 ${result.latency.p50} ms; ${fmt(cpuMsPerRequest)} ms CPU/request)`,
+      mark(result.latency.p99 < GOALS.p99Ms),
+    ]);
+  }
+  for (const { label, result } of loads) {
+    rows.push(["no failed requests under load", label, `${fmt(result.requests.average)} req/s, non-2xx ${result.non2xx}, errors ${result.errors}`, result.non2xx + result.errors === 0 ? "PASS" : "FAIL"]);
+  }
+  rows.push(["constant queries/view (no N+1)", "/dashboard", `${per(queryCounts.dashboard)} ${counter.unit}`, mark(constant(queryCounts.dashboard))]);
+  rows.push(["constant queries/view (no N+1)", "/apps/<id>/services", `${per(queryCounts.services)} ${counter.unit}`, mark(constant(queryCounts.services))]);
+  rows.push([`peak memory < ${GOALS.peakMemoryMb} MB`, "next-server process", `${fmt(mb(serving.peakKb))} MB VmHWM (pid ${serving.pid})`, mark(mb(serving.peakKb) < GOALS.peakMemoryMb)]);
+  rows.push(["peak memory (info)", "whole `npm start` tree", `${fmt(mb(mem.peakTreeRssKb))} MB (sum of VmRSS)`, mark(mb(mem.peakTreeRssKb) < GOALS.peakMemoryMb)]);
+  step("Summary");
+  table(rows);
+  const errorLines = server.errorLines();
+  if (errorLines > 0) {
+    console.log(`\n  The server logged ${errorLines} line(s) mentioning "error"; the last ones:`);
+    for (const line of server.logs().filter((l) => /error/i.test(l)).slice(-5)) console.log(`    ${line.slice(0, 300)}`);
+  }
+}
+
+let activeServer: Server | undefined;
+let exitCode = 0;
+try {
+  await main();
+} catch (error) {
+  exitCode = 1;
+  console.error(`\n✖ The benchmark failed: ${(error as Error).stack ?? error}`);
+  if (activeServer) console.error(`\nThe server's last lines:\n${activeServer.logs().slice(-30).join("\n")}`);
+} finally {
+  if (!cleaning) step("Cleaning up");
+  await cleanup();
+}
+clearTimeout(watchdog);
+process.exit(interrupted ? 130 : exitCode);

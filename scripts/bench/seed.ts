@@ -1,0 +1,130 @@
+// The bench world: partners with many apps, each app on the three Indeed catalog services in
+// mixed statuses with their history, and an owner per partner. Inserted with createMany in
+// chunks: a few thousand rows in a few seconds.
+import { randomUUID } from "node:crypto";
+import type { Prisma, PrismaClient } from "../../lib/generated/prisma/client";
+import type { ProvisioningStatus } from "../../lib/generated/prisma/enums";
+import { seedServiceCatalog } from "../../prisma/demo-world";
+
+export interface BenchPartner {
+  name: string;
+  ownerEmail: string;
+  appIds: string[];
+}
+
+const STATUSES: ProvisioningStatus[] = [
+  "APPROVED",
+  "PENDING_REVIEW",
+  "NONE",
+  "REVIEW_IN_PROGRESS",
+  "REJECTED",
+  "PROVISIONING_IN_PROGRESS",
+];
+/** The catalog services every bench app is on. */
+const SLUGS = ["job-sync-api", "employer-data-api", "disposition-sync-api"];
+const DAY = 24 * 60 * 60 * 1000;
+const CHUNK = 1000;
+
+/** The statuses a service passes through to reach `status` (same lifecycle as the demo world). */
+function pathTo(status: ProvisioningStatus): ProvisioningStatus[] {
+  const review: ProvisioningStatus[] = ["PROVISIONING_IN_PROGRESS", "PENDING_REVIEW", "REVIEW_IN_PROGRESS"];
+  switch (status) {
+    case "PROVISIONING_IN_PROGRESS":
+      return ["PROVISIONING_IN_PROGRESS"];
+    case "NONE":
+      return ["PROVISIONING_IN_PROGRESS", "NONE"];
+    case "PENDING_REVIEW":
+      return review.slice(0, 2);
+    case "REVIEW_IN_PROGRESS":
+      return review;
+    case "APPROVED":
+    case "REJECTED":
+      return [...review, status];
+  }
+}
+
+async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) {
+  for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
+}
+
+/**
+ * One partner per entry of `sizes` (that many apps each) with an OWNER whose password hash is
+ * `passwordHash`. Returns what the benchmark needs to sign in and to pick an app.
+ */
+export async function seedBenchWorld(
+  prisma: PrismaClient,
+  sizes: number[],
+  passwordHash: string,
+  now = new Date(),
+): Promise<BenchPartner[]> {
+  await seedServiceCatalog(prisma);
+  const catalog = await prisma.service.findMany({
+    where: { slug: { in: SLUGS } },
+    select: { id: true, reviewRequired: true },
+  });
+  if (catalog.length !== SLUGS.length) throw new Error(`The catalog lacks one of ${SLUGS.join(", ")}.`);
+
+  const partners: BenchPartner[] = [];
+  const apps: Prisma.AppCreateManyInput[] = [];
+  const appServices: Prisma.AppServiceCreateManyInput[] = [];
+  const history: Prisma.ServiceStatusChangeCreateManyInput[] = [];
+  const users: Prisma.UserCreateManyInput[] = [];
+
+  for (const size of sizes) {
+    const partnerId = randomUUID();
+    const ownerId = randomUUID();
+    const name = `Bench Partner ${size}`;
+    const ownerEmail = `owner-${size}@bench.example`;
+    await prisma.partner.create({ data: { id: partnerId, name } });
+    users.push({ id: ownerId, email: ownerEmail, name: `Owner of ${size}`, role: "OWNER", partnerId, passwordHash });
+    const appIds: string[] = [];
+    for (let i = 0; i < size; i++) {
+      const appId = randomUUID();
+      appIds.push(appId);
+      // Mixed case, so the case-insensitive sort has something to do.
+      const prefix = i % 3 === 0 ? "acme" : i % 3 === 1 ? "Acme" : "Beta";
+      apps.push({
+        id: appId,
+        partnerId,
+        name: `${prefix} bench app ${String(i).padStart(4, "0")}`,
+        description: `Benchmark app ${i} of ${name}.`,
+        provider: "INDEED",
+        credentialType: i % 10 === 9 ? "INDEED_APPLY" : "OAUTH2",
+        createdAt: new Date(now.getTime() - 120 * DAY),
+      });
+      catalog.forEach((service, k) => {
+        let status = STATUSES[(i * 3 + k) % STATUSES.length]!;
+        // A service without review never reaches a review verdict.
+        if (!service.reviewRequired && status === "APPROVED") status = "NONE";
+        if (!service.reviewRequired && status === "REJECTED") status = "PROVISIONING_IN_PROGRESS";
+        const steps = pathTo(status);
+        const last = new Date(now.getTime() - ((i * 7 + k * 3) % 90) * DAY - i * 1000);
+        const changes = steps.map((to, s) => ({
+          appId,
+          serviceId: service.id,
+          actorId: ownerId,
+          fromStatus: s === 0 ? null : steps[s - 1]!,
+          toStatus: to,
+          note: to === "REJECTED" ? "Missing salary information." : null,
+          createdAt: new Date(last.getTime() - (steps.length - 1 - s) * DAY),
+        }));
+        history.push(...changes);
+        appServices.push({
+          appId,
+          serviceId: service.id,
+          status,
+          statusChangedAt: last,
+          version: steps.length - 1,
+          createdAt: changes[0]!.createdAt,
+        });
+      });
+    }
+    partners.push({ name, ownerEmail, appIds });
+  }
+
+  await prisma.user.createMany({ data: users });
+  await insertChunked(apps, (data) => prisma.app.createMany({ data }));
+  await insertChunked(appServices, (data) => prisma.appService.createMany({ data }));
+  await insertChunked(history, (data) => prisma.serviceStatusChange.createMany({ data }));
+  return partners;
+}
