@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { can, ROLE_LABELS } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { Button } from "@/components/ui/button";
 import { signOutAction } from "../actions";
@@ -16,6 +16,7 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
           <>
             <nav aria-label="Main" className="flex items-center gap-1">
               <NavLink href="/dashboard">Dashboard</NavLink>
+              {can(user.role, "services:administer") ? <NavLink href="/admin">Admin</NavLink> : null}
             </nav>
             <div className="ml-auto flex items-center gap-3">
               <div className="text-right text-sm leading-tight">

@@ -1,0 +1,69 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { can } from "@/lib/auth/permissions";
+import { listCatalog } from "@/lib/data/catalog";
+import { listProvisioningQueue } from "@/lib/data/provisioning";
+import { STATUS_LABELS } from "@/lib/status";
+import { PageHeader } from "@/components/page-header";
+import { requireAdminPage } from "./_lib/require-admin";
+
+export const metadata: Metadata = { title: "Admin" };
+
+function plural(count: number, one: string, many: string) {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+export default async function AdminPage() {
+  const user = await requireAdminPage("services:administer");
+  const [queue, catalog] = await Promise.all([
+    listProvisioningQueue(user),
+    can(user.role, "apps:create") ? listCatalog(user) : null,
+  ]);
+  const provisioning = queue.filter((s) => s.status === "PROVISIONING_IN_PROGRESS").length;
+  const review = queue.length - provisioning;
+
+  return (
+    <>
+      <PageHeader title="Admin" description="Provision services, review integrations and maintain the service catalog." />
+      <ul className="grid gap-4 sm:grid-cols-2" aria-label="Admin sections">
+        <li>
+          <AdminCard
+            href="/admin/provisioning"
+            title="Provisioning queue"
+            count={plural(queue.length, "service waiting", "services waiting")}
+            detail={
+              queue.length
+                ? `${provisioning} ${STATUS_LABELS.PROVISIONING_IN_PROGRESS.toLowerCase()}, ${review} ${STATUS_LABELS.REVIEW_IN_PROGRESS.toLowerCase()}.`
+                : "Nothing is waiting for an admin."
+            }
+          />
+        </li>
+        {catalog ? (
+          <li>
+            <AdminCard
+              href="/admin/catalog"
+              title="Service catalog"
+              count={plural(catalog.length, "service", "services")}
+              detail="The services partners can request, and the rules between them."
+            />
+          </li>
+        ) : null}
+      </ul>
+    </>
+  );
+}
+
+function AdminCard({ href, title, count, detail }: { href: string; title: string; count: string; detail: string }) {
+  return (
+    <article className="relative h-full rounded-lg border border-slate-200 bg-white p-5 shadow-sm focus-within:ring-2 focus-within:ring-brand-600 hover:border-brand-600">
+      <h2 className="text-lg font-semibold">
+        {/* The whole card is clickable; the link's name stays the title. */}
+        <Link href={href} className="after:absolute after:inset-0 focus-visible:outline-none">
+          {title}
+        </Link>
+      </h2>
+      <p className="mt-2 text-2xl font-semibold text-slate-900">{count}</p>
+      <p className="mt-1 text-sm text-slate-600">{detail}</p>
+    </article>
+  );
+}

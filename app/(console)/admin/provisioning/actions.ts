@@ -1,0 +1,66 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { runAction, type ActionResult } from "@/lib/action-result";
+import { requireUser } from "@/lib/auth/session";
+import { moveService } from "@/lib/data/provisioning";
+import { isAppError } from "@/lib/errors";
+import { MOVES } from "@/lib/provisioning/lifecycle";
+import { STATUS_LABELS } from "@/lib/status";
+import { QUEUE_ACTIONS } from "./queue-actions";
+
+const moveInput = z
+  .object({
+    appId: z.uuid(),
+    serviceId: z.uuid(),
+    action: z.enum(QUEUE_ACTIONS),
+    // Not z.coerce: it would read an empty or missing field as version 0.
+    version: z
+      .string()
+      .regex(/^\d{1,9}$/, "Reload the page and try again.")
+      .transform(Number),
+    note: z.string().trim().max(1000, "At most 1,000 characters.").optional(),
+  })
+  .superRefine((input, ctx) => {
+    if (MOVES[input.action].noteRequired && !input.note) {
+      ctx.addIssue({ code: "custom", path: ["note"], message: "Enter a reason. The partner sees it in the app's history." });
+    }
+  });
+
+/** Moves one service on one app from the admin queue, if the version the admin saw is current. */
+export async function moveQueuedServiceAction(formData: FormData): Promise<ActionResult> {
+  return runAction("moveQueuedService", async () => {
+    const user = await requireUser();
+    const input = moveInput.parse({
+      appId: formData.get("appId"),
+      serviceId: formData.get("serviceId"),
+      action: formData.get("action"),
+      version: formData.get("version"),
+      note: formData.get("note") ?? undefined,
+    });
+    try {
+      const { to } = await moveService(user, {
+        appId: input.appId,
+        serviceId: input.serviceId,
+        action: input.action,
+        expectedVersion: input.version,
+        note: input.note,
+      });
+      refresh(input.appId);
+      return { message: to === null ? "Removed from the app." : `Now “${STATUS_LABELS[to]}”.` };
+    } catch (error) {
+      // Someone moved it meanwhile: show its current status along with the refusal.
+      if (isAppError(error) && error.code === "CONFLICT") refresh(input.appId);
+      throw error;
+    }
+  });
+}
+
+/** The pages that show the service's status. */
+function refresh(appId: string) {
+  revalidatePath("/admin/provisioning");
+  revalidatePath("/admin");
+  revalidatePath(`/apps/${appId}/services`);
+  revalidatePath("/dashboard");
+}
