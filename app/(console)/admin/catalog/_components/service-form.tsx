@@ -1,0 +1,316 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState, useEffect, useId, useRef } from "react";
+import { clsx } from "clsx";
+import type { ActionResult } from "@/lib/action-result";
+import { PROVIDER_LABELS } from "@/lib/status";
+import { Button, buttonClass } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select-field";
+import { TextareaField } from "@/components/ui/textarea-field";
+import { FormMessage } from "@/components/form-message";
+import { createServiceAction, updateServiceAction } from "../actions";
+
+type Provider = keyof typeof PROVIDER_LABELS;
+
+export interface ServiceFormValues {
+  name: string;
+  slug: string;
+  provider: Provider | "";
+  description: string;
+  reviewRequired: boolean;
+  documentationUrl: string;
+  testingToolUrl: string;
+  conflictsWith: string[];
+  requires: string[];
+  bundles: string[];
+}
+
+const EMPTY_SERVICE: ServiceFormValues = {
+  name: "",
+  slug: "",
+  provider: "",
+  description: "",
+  reviewRequired: false,
+  documentationUrl: "",
+  testingToolUrl: "",
+  conflictsWith: [],
+  requires: [],
+  bundles: [],
+};
+
+interface Option {
+  id: string;
+  name: string;
+  provider: Provider;
+}
+
+interface FormState {
+  result: ActionResult | null;
+  /** What was submitted: React resets a form after its action, and the fields start again from these. */
+  values: ServiceFormValues;
+  attempt: number;
+}
+
+function valuesOf(formData: FormData): ServiceFormValues {
+  const text = (key: string) => {
+    const v = formData.get(key);
+    return typeof v === "string" ? v : "";
+  };
+  const list = (key: string) => formData.getAll(key).filter((v): v is string => typeof v === "string");
+  const provider = text("provider");
+  return {
+    name: text("name"),
+    slug: text("slug"),
+    provider: provider === "INDEED" || provider === "SEEK" ? provider : "",
+    description: text("description"),
+    reviewRequired: formData.get("reviewRequired") === "on",
+    documentationUrl: text("documentationUrl"),
+    testingToolUrl: text("testingToolUrl"),
+    conflictsWith: list("conflictsWith"),
+    requires: list("requires"),
+    bundles: list("bundles"),
+  };
+}
+
+/** Adds a service to the catalog (no serviceId) or edits one. Errors sit next to their fields. */
+export function ServiceForm({
+  serviceId,
+  initial = EMPTY_SERVICE,
+  others,
+  conflictedBy = [],
+}: {
+  serviceId?: string;
+  initial?: ServiceFormValues;
+  /** The other catalog services, for the rules. */
+  others: Option[];
+  /** Services whose own entry says they conflict with this one (edited on their entry). */
+  conflictedBy?: { id: string; name: string }[];
+}) {
+  const [state, dispatch, pending] = useActionState<FormState, FormData>(
+    async (prev, formData) => {
+      const action = serviceId ? updateServiceAction : createServiceAction;
+      // Success redirects to the catalog; what comes back is a refusal.
+      const result = (await action(formData)) ?? null;
+      return { result, values: valuesOf(formData), attempt: prev.attempt + 1 };
+    },
+    { result: null, values: initial, attempt: 0 },
+  );
+  const formRef = useRef<HTMLFormElement>(null);
+  const { result, values } = state;
+  const fieldErrors = result && !result.ok ? (result.fieldErrors ?? {}) : {};
+  const errors = (field: string) => {
+    const found = Object.entries(fieldErrors)
+      .filter(([key]) => key === field || key.startsWith(`${field}.`))
+      .flatMap(([, messages]) => messages);
+    return found.length ? [...new Set(found)] : undefined;
+  };
+
+  // After a refusal, take the keyboard to the first field that needs attention.
+  useEffect(() => {
+    if (state.attempt === 0 || state.result?.ok) return;
+    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], fieldset[data-invalid] input')?.focus();
+  }, [state.attempt, state.result]);
+
+  return (
+    <form ref={formRef} action={dispatch} noValidate className="flex max-w-2xl flex-col gap-5">
+      {serviceId ? <input type="hidden" name="serviceId" value={serviceId} /> : null}
+      <FormMessage result={result} />
+      {/* Keyed by attempt: the fields start again from what was submitted. */}
+      <div key={state.attempt} className="flex flex-col gap-5">
+        <TextField label="Name" name="name" required maxLength={100} defaultValue={values.name} errors={errors("name")} />
+        <TextField
+          label="Identifier"
+          name="slug"
+          required
+          maxLength={60}
+          defaultValue={values.slug}
+          errors={errors("slug")}
+          hint="Lower-case letters, digits and single hyphens, e.g. job-sync-api. Code and URLs use it."
+          spellCheck={false}
+          autoCapitalize="none"
+        />
+        <SelectField label="Provider" name="provider" required defaultValue={values.provider} errors={errors("provider")}>
+          <option value="">Choose a provider</option>
+          {(Object.keys(PROVIDER_LABELS) as Provider[]).map((p) => (
+            <option key={p} value={p}>
+              {PROVIDER_LABELS[p]}
+            </option>
+          ))}
+        </SelectField>
+        <TextareaField
+          label="Description"
+          name="description"
+          required
+          maxLength={1000}
+          defaultValue={values.description}
+          errors={errors("description")}
+        />
+        <Checkbox
+          label="Review required"
+          name="reviewRequired"
+          defaultChecked={values.reviewRequired}
+          hint="Indeed reviews the partner's integration before approving it. Without a review, finishing provisioning sets the status to “None”."
+          errors={errors("reviewRequired")}
+        />
+        <TextField
+          label="Documentation URL"
+          name="documentationUrl"
+          type="url"
+          required
+          maxLength={2048}
+          defaultValue={values.documentationUrl}
+          errors={errors("documentationUrl")}
+          placeholder="https://docs.indeed.com/…"
+        />
+        <TextField
+          label="Testing tool URL or path"
+          name="testingToolUrl"
+          maxLength={2048}
+          defaultValue={values.testingToolUrl}
+          errors={errors("testingToolUrl")}
+          hint="Optional. A path on this site such as /token-tool, or a full URL."
+        />
+        <ServiceChoices
+          legend="Requires"
+          name="requires"
+          hint="Services that must already be on the app before this one can be requested."
+          options={others}
+          selected={values.requires}
+          errors={errors("requires")}
+        />
+        <ServiceChoices
+          legend="Conflicts with"
+          name="conflictsWith"
+          hint={
+            conflictedBy.length
+              ? `Apps cannot have both. Also conflicts with ${conflictedBy.map((s) => s.name).join(", ")} (set on that service's entry).`
+              : "Apps cannot have both."
+          }
+          options={others}
+          selected={values.conflictsWith}
+          errors={errors("conflictsWith")}
+        />
+        <ServiceChoices
+          legend="Provisioned with"
+          name="bundles"
+          hint="Services added to the app together with this one, unless it already has them."
+          options={others}
+          selected={values.bundles}
+          errors={errors("bundles")}
+        />
+      </div>
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit" disabled={pending}>
+          {pending ? "Saving…" : serviceId ? "Save changes" : "Add service"}
+        </Button>
+        <Link href="/admin/catalog" className={buttonClass("secondary")}>
+          Cancel
+        </Link>
+      </div>
+    </form>
+  );
+}
+
+function Checkbox({
+  label,
+  name,
+  defaultChecked,
+  hint,
+  errors,
+}: {
+  label: string;
+  name: string;
+  defaultChecked: boolean;
+  hint: string;
+  errors?: string[];
+}) {
+  const id = useId();
+  const describedBy = [`${id}-hint`, errors ? `${id}-error` : null].filter(Boolean).join(" ");
+  return (
+    <div className="flex gap-3">
+      <input
+        id={id}
+        type="checkbox"
+        name={name}
+        defaultChecked={defaultChecked}
+        aria-describedby={describedBy}
+        aria-invalid={errors ? true : undefined}
+        className="mt-0.5 size-4 rounded border-slate-300 accent-brand-600"
+      />
+      <div className="flex flex-col gap-1">
+        <label htmlFor={id} className="text-sm font-medium text-slate-800">
+          {label}
+        </label>
+        <p id={`${id}-hint`} className="text-xs text-slate-600">
+          {hint}
+        </p>
+        {errors ? (
+          <p id={`${id}-error`} className="text-sm text-red-700">
+            {errors.join(" ")}
+          </p>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+/** A checkbox list of catalog services, as a labelled group. */
+function ServiceChoices({
+  legend,
+  name,
+  hint,
+  options,
+  selected,
+  errors,
+}: {
+  legend: string;
+  name: string;
+  hint: string;
+  options: Option[];
+  selected: string[];
+  errors?: string[];
+}) {
+  const id = useId();
+  const describedBy = [`${id}-hint`, errors ? `${id}-error` : null].filter(Boolean).join(" ");
+  const providers = new Set(options.map((o) => o.provider));
+  return (
+    <fieldset
+      aria-describedby={describedBy}
+      data-invalid={errors ? true : undefined}
+      className={clsx("rounded-md border px-4 pb-3 pt-2", errors ? "border-red-600" : "border-slate-300")}
+    >
+      <legend className="px-1 text-sm font-medium text-slate-800">{legend}</legend>
+      <p id={`${id}-hint`} className="mb-2 text-xs text-slate-600">
+        {hint}
+      </p>
+      {options.length === 0 ? (
+        <p className="text-sm text-slate-600">There are no other services in the catalog yet.</p>
+      ) : (
+        <ul className="grid gap-x-4 gap-y-1.5 sm:grid-cols-2">
+          {options.map((o) => (
+            <li key={o.id}>
+              <label className="flex items-center gap-2 text-sm text-slate-800">
+                <input
+                  type="checkbox"
+                  name={name}
+                  value={o.id}
+                  defaultChecked={selected.includes(o.id)}
+                  className="size-4 rounded border-slate-300 accent-brand-600"
+                />
+                {o.name}
+                {providers.size > 1 ? <span className="text-xs text-slate-600">({PROVIDER_LABELS[o.provider]})</span> : null}
+              </label>
+            </li>
+          ))}
+        </ul>
+      )}
+      {errors ? (
+        <p id={`${id}-error`} className="mt-2 text-sm text-red-700">
+          {errors.join(" ")}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
