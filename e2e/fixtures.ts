@@ -1,0 +1,66 @@
+// The demo world as a newcomer sees it (prisma/demo-world.ts), written out by hand: the tests
+// state what the app must show rather than re-deriving it from the code under test.
+import { test as base, expect, type Page } from "@playwright/test";
+
+export { expect };
+
+export const DEMO_PASSWORD = "partner-console-demo";
+
+export interface DemoUser {
+  email: string;
+  name: string;
+}
+
+export const DEMO_USERS = {
+  admin: { email: "admin@example.com", name: "Ada Admin" },
+  owner: { email: "owner@acme.example", name: "Olivia Owner" },
+  developer: { email: "dev@acme.example", name: "Dev Patel" },
+  viewer: { email: "viewer@acme.example", name: "Victor Viewer" },
+  globexOwner: { email: "owner@globex.example", name: "Grace Globex" },
+  globexDeveloper: { email: "dev@globex.example", name: "Hank Scorpio" },
+} as const satisfies Record<string, DemoUser>;
+
+export const ACME = "Acme Recruiting";
+export const GLOBEX = "Globex Talent";
+
+/** Acme's apps in the dashboard's order: alphabetical, ignoring case. */
+export const ACME_APPS = [
+  "AceRecruitersApp-dev",
+  "AceRecruitersApp-prod",
+  "Acme Talent Pipeline-prod",
+  "acme-analytics-dev",
+  "acme-apply-widget-dev",
+] as const;
+
+export const GLOBEX_APPS = ["GlobexHire-dev", "GlobexHire-prod"] as const;
+
+export const WRONG_CREDENTIALS = "The email or password is incorrect.";
+
+/** Signs in through the real form and waits for the dashboard (or `landing`, a URL path). */
+export async function signIn(page: Page, user: DemoUser, options: { landing?: string | RegExp } = {}) {
+  if (!/\/sign-in(\?|$)/.test(page.url())) await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(options.landing ?? /\/dashboard$/);
+  await expect(page.getByRole("banner")).toContainText(user.name);
+}
+
+export async function signOut(page: Page) {
+  await page.getByRole("banner").getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+}
+
+/** The id in an app link's href, /apps/<id>/services. */
+export async function appIdOf(page: Page, appName: string): Promise<string> {
+  const href = await page.getByRole("link", { name: appName, exact: true }).getAttribute("href");
+  const id = href?.match(/^\/apps\/([^/]+)\/services$/)?.[1];
+  if (!id) throw new Error(`No app link for ${appName} (href ${href})`);
+  return id;
+}
+
+export const test = base.extend<{ signInAs: (user: DemoUser) => Promise<void> }>({
+  signInAs: async ({ page }, use) => {
+    await use((user) => signIn(page, user));
+  },
+});
