@@ -12,16 +12,25 @@ export interface SignInState {
 }
 
 const input = z.object({
-  email: z.string().trim().min(1, "Enter your email address.").max(320),
-  password: z.string().min(1, "Enter your password.").max(256),
+  email: z
+    .string({ error: "Enter your email address." })
+    .trim()
+    .min(1, "Enter your email address.")
+    .max(320, "The email or password is incorrect."),
+  password: z
+    .string({ error: "Enter your password." })
+    .min(1, "Enter your password.")
+    .max(256, "The email or password is incorrect."),
   callbackUrl: z.string().optional(),
 });
 
 export async function signInAction(_prev: SignInState, formData: FormData): Promise<SignInState> {
+  // A server action is a public endpoint: it may be called with anything, not only our form.
+  if (!(formData instanceof FormData)) return { error: "Enter your email and password." };
   const parsed = input.safeParse({
     email: formData.get("email"),
     password: formData.get("password"),
-    callbackUrl: formData.get("callbackUrl") ?? undefined,
+    callbackUrl: typeof formData.get("callbackUrl") === "string" ? formData.get("callbackUrl") : undefined,
   });
   const email = typeof formData.get("email") === "string" ? String(formData.get("email")) : "";
   if (!parsed.success) {
