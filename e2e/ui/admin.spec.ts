@@ -167,6 +167,8 @@ test.describe("the provisioning queue", () => {
     browser,
     signInAs,
   }) => {
+    // Three sign-ins on a machine shared with the server and the browser.
+    test.slow();
     await signInAs(DEMO_USERS.admin);
     await openQueue(page);
     const row = queueRow(page, PIPELINE, "Employer Data API");
@@ -225,6 +227,7 @@ test.describe("the catalog", () => {
     page,
     signInAs,
   }) => {
+    test.slow();
     const suffix = Date.now().toString(36);
     const name = `Talent Insights API ${suffix}`;
     await signInAs(DEMO_USERS.admin);
