@@ -1,5 +1,6 @@
 import { getCurrentUser } from "@/lib/auth/session";
 import { SiteHeader } from "./_components/site-header";
+import { Providers } from "./providers";
 
 // The layout only decorates: every page checks the session itself (layouts do not re-run on
 // client navigation, so they must never be the thing that guards data).
@@ -9,7 +10,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
     <div className="flex min-h-screen flex-col">
       <SiteHeader user={user} />
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-6">
-        {children}
+        <Providers>{children}</Providers>
       </main>
       <footer className="border-t border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap gap-x-6 gap-y-1 px-4 py-4 text-sm text-slate-600 sm:px-6">

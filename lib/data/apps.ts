@@ -102,6 +102,8 @@ export async function listAppServices(user: SessionUser, appId: string) {
           id: true,
           status: true,
           statusChangedAt: true,
+          /** Moves name the version the page showed (lib/data/provisioning.ts moveService). */
+          version: true,
           service: {
             select: {
               id: true,
