@@ -27,7 +27,8 @@ export function HelpPanel() {
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="text-sm font-semibold">Help and support</h2>
         <p className="mt-2 text-sm text-slate-600">
-          To add a service to an app or change your integration, contact your Indeed representative or{" "}
+          Owners and developers can add a service from the app’s APIs and services tab (Request a service). For
+          anything else about your integration, contact your Indeed representative or{" "}
           <a href="mailto:marketplacesupport@indeed.com">marketplacesupport@indeed.com</a>.
         </p>
       </section>

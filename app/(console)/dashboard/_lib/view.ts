@@ -1,0 +1,52 @@
+import "server-only";
+// What the dashboard shows, JSON-ready: the server component renders it first and the
+// GET /api/console/dashboard… route handlers serve the same shapes to the polling client.
+import type { SessionUser } from "@/lib/auth/session";
+import { listDashboardApps } from "@/lib/data/apps";
+import { listUnseenChanges } from "@/lib/data/provisioning";
+import type { DashboardQuery } from "./queries";
+
+export async function loadDashboardView(user: SessionUser, query: DashboardQuery) {
+  const result = await listDashboardApps(user, query);
+  return {
+    asOf: new Date().toISOString(),
+    page: result.page,
+    pageCount: result.pageCount,
+    total: result.total,
+    search: result.search,
+    grouped: result.grouped,
+    apps: result.apps.map((app) => ({
+      id: app.id,
+      name: app.name,
+      description: app.description,
+      provider: app.provider,
+      partner: app.partner,
+      services: app.services.map((s) => ({
+        id: s.id,
+        status: s.status,
+        statusChangedAt: s.statusChangedAt.toISOString(),
+        service: s.service,
+      })),
+    })),
+  };
+}
+
+/** Status changes on the user's apps since they last marked them as seen, newest first. */
+export async function loadUnseenChanges(user: SessionUser) {
+  const changes = await listUnseenChanges(user);
+  return {
+    asOf: new Date().toISOString(),
+    changes: changes.map((c) => ({
+      id: c.id,
+      fromStatus: c.fromStatus,
+      toStatus: c.toStatus,
+      note: c.note,
+      at: c.createdAt.toISOString(),
+      app: c.app,
+      serviceName: c.service.name,
+    })),
+  };
+}
+
+export type DashboardView = Awaited<ReturnType<typeof loadDashboardView>>;
+export type UnseenChanges = Awaited<ReturnType<typeof loadUnseenChanges>>;

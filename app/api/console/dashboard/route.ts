@@ -1,0 +1,12 @@
+// GET: one page of the dashboard's apps with their services (?page=, ?q=), polled by the open
+// dashboard. 401 JSON without a session.
+import type { NextRequest } from "next/server";
+import { loadDashboardView } from "@/app/(console)/dashboard/_lib/view";
+import { dashboardQueryFrom } from "@/app/(console)/dashboard/_lib/queries";
+import { forUser, json } from "../_lib/respond";
+
+export async function GET(request: NextRequest) {
+  const params = request.nextUrl.searchParams;
+  const query = dashboardQueryFrom({ page: params.get("page"), q: params.get("q") });
+  return forUser("GET /api/console/dashboard", async (user) => json(await loadDashboardView(user, query)));
+}
