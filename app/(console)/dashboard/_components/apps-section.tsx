@@ -17,7 +17,8 @@ function groupByPartner(apps: App[], grouped: boolean) {
   const groups: { partner: string; apps: App[] }[] = [];
   for (const app of apps) {
     const last = groups.at(-1);
-    if (grouped && last?.partner === app.partner.name) last.apps.push(app);
+    // Ungrouped (a partner's own view) is one list: every app joins the first group.
+    if (last && (!grouped || last.partner === app.partner.name)) last.apps.push(app);
     else groups.push({ partner: app.partner.name, apps: [app] });
   }
   return groups;
