@@ -35,13 +35,17 @@ export async function listDashboardApps(user: SessionUser, query: DashboardQuery
   const where: Prisma.AppWhereInput = {
     AND: [visibleApps(user), search ? { name: { contains: search, mode: "insensitive" } } : {}],
   };
-  const index = await db().app.findMany({
-    where,
-    select: { id: true, name: true, partner: { select: { name: true } } },
-  });
   const grouped = can(user.role, "apps:view-all");
+  // Partner names only matter when grouping: a member's apps all share one partner.
+  const index: { id: string; name: string; partner?: { name: string } }[] = await db().app.findMany({
+    where,
+    select: { id: true, name: true, ...(grouped ? { partner: { select: { name: true } } } : {}) },
+  });
   index.sort(
-    (a, b) => (grouped ? compareNames(a.partner.name, b.partner.name) : 0) || compareNames(a.name, b.name) || a.id.localeCompare(b.id),
+    (a, b) =>
+      (grouped ? compareNames(a.partner?.name ?? "", b.partner?.name ?? "") : 0) ||
+      compareNames(a.name, b.name) ||
+      a.id.localeCompare(b.id),
   );
   const pageCount = Math.max(1, Math.ceil(index.length / DASHBOARD_PAGE_SIZE));
   const page = Math.min(Math.max(1, Math.trunc(query.page ?? 1) || 1), pageCount);
