@@ -161,7 +161,7 @@ function RequestForm({
                             </>
                           ) : (
                             <span className="block text-slate-700">
-                              <span className="font-medium">Not available: </span>
+                              <span className="sr-only">Cannot be requested: </span>
                               {verdict.reason}
                             </span>
                           )}
