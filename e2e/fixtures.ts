@@ -32,7 +32,7 @@ export const ACME_APPS = [
   "acme-apply-widget-dev",
 ] as const;
 
-export const GLOBEX_APPS = ["GlobexHire-dev", "GlobexHire-prod"] as const;
+export const GLOBEX_APPS = ["GlobexCareers-dev", "GlobexHire-dev", "GlobexHire-prod"] as const;
 
 export const WRONG_CREDENTIALS = "The email or password is incorrect.";
 

@@ -138,6 +138,13 @@ const DEMO_APPS: {
   },
   {
     partner: "Globex Talent",
+    name: "GlobexCareers-dev",
+    description: "Globex's new career-site integration, not connected to any Indeed service yet.",
+    credentialType: "OAUTH2",
+    services: [],
+  },
+  {
+    partner: "Globex Talent",
     name: "GlobexHire-dev",
     description: "Test version of the Globex hiring suite.",
     credentialType: "OAUTH2",
