@@ -82,7 +82,6 @@ export function ChangesNotice({ initial }: { initial: UnseenChanges }) {
                     </span>
                     {c.serviceName}
                   </Link>
-                  <span aria-hidden="true">:</span>
                   <StatusTransition from={c.fromStatus} to={c.toStatus} />
                   <span className="text-xs text-slate-600">
                     <DateTime value={c.at} />
