@@ -16,7 +16,7 @@ export function visibleApps(user: SessionUser): Prisma.AppWhereInput {
   return { partnerId: user.partnerId };
 }
 
-export const DASHBOARD_PAGE_SIZE = 50;
+export const DASHBOARD_PAGE_SIZE = 25;
 
 export interface DashboardQuery {
   page?: number;
