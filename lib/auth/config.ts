@@ -1,13 +1,15 @@
 // Auth.js: email + password sign-in, stateless encrypted JWT session cookies. The cookie holds
 // only the user id; role and partner are read from the database on every request
 // (lib/auth/session.ts), so a changed role or a deleted user takes effect at once.
-import NextAuth, { CredentialsSignin } from "next-auth";
+import NextAuth, { AuthError, CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { TooManySignInAttempts, verifyCredentials } from "../data/users";
 import { MAX_PASSWORD_LENGTH } from "./password";
 import { authSecret } from "./secret";
 import { log, logUnexpected } from "../log";
+
+const CLIENT_ERRORS = new Set<string>(["MissingCSRF", "UnknownAction", "InvalidCallbackUrl", "InvalidCheck"]);
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
@@ -52,8 +54,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   ],
   logger: {
     // A wrong password is an expected outcome, not an error worth a stack trace in the logs.
+    // Bad requests from clients (a missing CSRF token, an unknown action) are warnings too.
     error(error) {
       if (error instanceof CredentialsSignin) return;
+      if (error instanceof AuthError && CLIENT_ERRORS.has(error.type)) {
+        log("warn", "auth request refused", { type: error.type });
+        return;
+      }
       logUnexpected(error, { source: "auth" });
     },
     warn(code) {
