@@ -262,7 +262,9 @@ test.describe("the catalog", () => {
     // A name the catalog already has.
     await form.getByLabel("Name").fill("Job Sync API");
     await form.getByLabel("Identifier").fill(`talent-insights-${suffix}`);
-    await form.getByLabel("Provider").selectOption({ label: "Indeed" });
+    // SEEK: no demo app is a SEEK app, so the new service never shows among an app's request
+    // options, which other specs may list.
+    await form.getByLabel("Provider").selectOption({ label: "SEEK" });
     await form.getByLabel("Description").fill("Hiring analytics for the partner's own jobs.");
     await form.getByLabel("Documentation URL").fill("https://docs.indeed.com/talent-insights/");
     await form.getByLabel("Testing tool URL or path").fill("/token-tool");
@@ -276,6 +278,7 @@ test.describe("the catalog", () => {
     const added = catalogRow(page, name);
     await expect(added).toContainText(`talent-insights-${suffix}`);
     await expect(added).toContainText("Requires: Job Sync API");
+    await expect(added.getByRole("cell").nth(0)).toHaveText("SEEK");
     await expect(added.getByRole("cell").nth(1)).toHaveText("Yes");
     await expect(added.getByRole("link", { name: /Testing tool/ })).toHaveAttribute("href", "/token-tool");
     await expect(added.getByRole("cell").nth(4)).toHaveText("0");
