@@ -4,6 +4,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "./generated/prisma/client";
@@ -30,9 +31,21 @@ export interface DatabaseOptions {
 
 export function openDatabase(options: DatabaseOptions = {}): Database {
   if (options.url) {
-    const adapter = new PrismaPg({ connectionString: options.url, max: options.poolSize ?? 10 });
-    const prisma = new PrismaClient({ adapter });
-    return { prisma, adapter, kind: "postgresql", close: () => prisma.$disconnect() };
+    // The client's pool is ours, so close() really ends it ($disconnect leaves it open).
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+    // The schema engine gets a factory of its own (a fresh pool per connection, closed after
+    // use): its session-level advisory lock must not linger on a shared pooled connection.
+    const adapter = new PrismaPg({ connectionString: options.url, max: 2 });
+    return {
+      prisma,
+      adapter,
+      kind: "postgresql",
+      async close() {
+        await prisma.$disconnect();
+        await pool.end();
+      },
+    };
   }
   const dataDir = options.dataDir ?? ".data";
   let pglite: PGlite;

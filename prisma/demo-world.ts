@@ -270,5 +270,6 @@ export async function seedDemoWorld(prisma: PrismaClient, now = new Date()) {
         await tx.serviceStatusChange.createMany({ data: history });
       }
     }
-  });
+    // A few hundred statements: Prisma's default 5 s would fail on a busy machine.
+  }, { timeout: 120_000, maxWait: 30_000 });
 }

@@ -74,10 +74,27 @@ async function withEngine<T>(
 ): Promise<T> {
   const bindings = await loadEngineModule();
   const logs: string[] = [];
+  // The engine opens its own connections (a new pg pool each, on PostgreSQL) and does not close
+  // them when freed: an idle one would hold the migration advisory lock until it times out.
+  const opened: { dispose(): Promise<void> }[] = [];
+  const tracked: SqlMigrationAwareDriverAdapterFactory = {
+    provider: adapter.provider,
+    adapterName: adapter.adapterName,
+    connect: async () => {
+      const connection = await adapter.connect();
+      opened.push(connection);
+      return connection;
+    },
+    connectToShadowDb: async () => {
+      const connection = await adapter.connectToShadowDb();
+      opened.push(connection);
+      return connection;
+    },
+  };
   const engine = await bindings.SchemaEngine.new(
     { datamodels: schemaFiles().map((f) => [f.path, f.content] as [string, string]) },
     (line: string) => logs.push(line),
-    bindMigrationAwareSqlAdapterFactory(adapter),
+    bindMigrationAwareSqlAdapterFactory(tracked),
   );
   try {
     return await run(engine);
@@ -85,6 +102,7 @@ async function withEngine<T>(
     throw new Error(`Schema engine: ${describe(error)}`, { cause: error });
   } finally {
     engine.free();
+    await Promise.allSettled(opened.map((connection) => connection.dispose()));
   }
 }
 

@@ -103,7 +103,7 @@ export async function createUser(input: NewUser, client: Db = db()) {
   if (input.role === "ADMIN") {
     if (input.partnerName) throw new AppError("VALIDATION", "An admin belongs to no partner: leave out --partner.");
   } else {
-    if (!input.partnerName) throw new AppError("VALIDATION", `A ${input.role.toLowerCase()} must belong to a partner: add --partner <name>.`);
+    if (!input.partnerName) throw new AppError("VALIDATION", `The role ${input.role.toLowerCase()} belongs to a partner: add --partner <name>.`);
     const partner = await client.partner.findUnique({ where: { name: input.partnerName }, select: { id: true } });
     if (!partner) throw new AppError("NOT_FOUND", `There is no partner named "${input.partnerName}".`);
     partnerId = partner.id;
