@@ -8,6 +8,7 @@ import { can } from "../auth/permissions";
 import type { SessionUser } from "./users";
 import { isUuid } from "../ids";
 import { compareNames } from "../sort";
+import { DASHBOARD_PAGE_SIZE } from "../paging";
 
 /** The condition that limits a query on App to what `user` may see. */
 export function visibleApps(user: SessionUser): Prisma.AppWhereInput {
@@ -16,7 +17,7 @@ export function visibleApps(user: SessionUser): Prisma.AppWhereInput {
   return { partnerId: user.partnerId };
 }
 
-export const DASHBOARD_PAGE_SIZE = 25;
+export { DASHBOARD_PAGE_SIZE };
 
 export interface DashboardQuery {
   page?: number;

@@ -18,6 +18,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon, { type Result } from "autocannon";
+import { DASHBOARD_PAGE_SIZE } from "../../lib/paging";
 import pg from "pg";
 import { z } from "zod";
 import { hashPassword } from "../../lib/auth/password";
@@ -32,8 +33,6 @@ import { assertPortFree, cpuTimeMs, sampleMemory, startServer, waitUntilReady, t
 const GOALS = { p99Ms: 200, peakMemoryMb: 400 };
 /** Apps per partner: the big one is measured under load, the small one only for query counts. */
 const PARTNER_SIZES = [1000, 10];
-/** lib/data/apps.ts DASHBOARD_PAGE_SIZE (not importable here: that module is server-only). */
-const DASHBOARD_PAGE_SIZE = 50;
 const SERVICES_PER_APP = 3;
 const PASSWORD = `bench-${randomBytes(12).toString("base64url")}`;
 
