@@ -1,5 +1,6 @@
 import { clsx } from "clsx";
-import { useId, type SelectHTMLAttributes } from "react";
+import type { SelectHTMLAttributes } from "react";
+import { FieldShell, useFieldIds } from "./field-shell";
 
 export function SelectField({
   label,
@@ -9,32 +10,12 @@ export function SelectField({
   children,
   ...select
 }: SelectHTMLAttributes<HTMLSelectElement> & { label: string; errors?: string[]; hint?: string }) {
-  const id = useId();
-  const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const field = useFieldIds(hint, errors);
   return (
-    <div className={clsx("flex flex-col gap-1", className)}>
-      <label htmlFor={id} className="text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      <select
-        id={id}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy}
-        className={clsx("rounded-md border bg-white px-3 py-2 text-sm shadow-sm", errors?.length ? "border-red-600" : "border-slate-300")}
-        {...select}
-      >
+    <FieldShell id={field.id} label={label} hint={hint} errors={errors} className={className}>
+      <select {...field.control} className={clsx("rounded-md border bg-white px-3 py-2 text-sm shadow-sm", field.border)} {...select}>
         {children}
       </select>
-      {hint ? (
-        <p id={`${id}-hint`} className="text-xs text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      {errors?.length ? (
-        <p id={`${id}-error`} className="text-sm text-red-700">
-          {errors.join(" ")}
-        </p>
-      ) : null}
-    </div>
+    </FieldShell>
   );
 }
