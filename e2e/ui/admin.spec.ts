@@ -50,7 +50,7 @@ test.describe("the provisioning queue", () => {
     await page.getByRole("button", { name: "Filter" }).click();
     await expect(page).toHaveURL(/[?&]partner=[0-9a-f-]{36}/);
     await expect(table.getByRole("rowheader", { name: "GlobexHire-dev" })).toBeVisible();
-    expect(new Set(await column(page, 2))).toEqual(new Set([GLOBEX]));
+    await expect.poll(async () => new Set(await column(page, 2))).toEqual(new Set([GLOBEX]));
     await expect(page.getByLabel("Partner", { exact: true })).toHaveValue(/[0-9a-f-]{36}/);
 
     await page.getByRole("link", { name: "Clear filters" }).click();
@@ -62,13 +62,15 @@ test.describe("the provisioning queue", () => {
     await page.getByRole("button", { name: "Filter" }).click();
     await expect(page).toHaveURL(/[?&]status=PROVISIONING_IN_PROGRESS/);
     await expect(queueRow(page, PIPELINE, "Employer Data API")).toBeVisible();
-    for (const status of await column(page, 4)) expect(status).toContain("Provisioning in progress");
+    await expect
+      .poll(async () => (await column(page, 4)).every((status) => status.includes("Provisioning in progress")))
+      .toBe(true);
 
     await page.goto("/admin/provisioning");
     await page.getByLabel("Service", { exact: true }).selectOption({ label: "Disposition Sync API (Indeed)" });
     await page.getByRole("button", { name: "Filter" }).click();
     await expect(queueRow(page, "AceRecruitersApp-dev", "Disposition Sync API")).toBeVisible();
-    expect(new Set(await column(page, 3))).toEqual(new Set(["Disposition Sync API"]));
+    await expect.poll(async () => new Set(await column(page, 3))).toEqual(new Set(["Disposition Sync API"]));
 
     await page.goto("/admin/provisioning");
     await page.getByLabel("Provider", { exact: true }).selectOption({ label: "SEEK" });
