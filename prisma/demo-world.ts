@@ -62,7 +62,7 @@ export const INDEED_SERVICE_RULES = {
 type Slug = (typeof INDEED_SERVICES)[number]["slug"];
 
 /** The statuses a service passes through to reach `status`, from being added. */
-function pathTo(status: ProvisioningStatus, reviewRequired: boolean): ProvisioningStatus[] {
+export function pathTo(status: ProvisioningStatus, reviewRequired: boolean): ProvisioningStatus[] {
   const review: ProvisioningStatus[] = ["PROVISIONING_IN_PROGRESS", "PENDING_REVIEW", "REVIEW_IN_PROGRESS"];
   switch (status) {
     case "PROVISIONING_IN_PROGRESS":

@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import type { Prisma, PrismaClient } from "../../lib/generated/prisma/client";
 import type { ProvisioningStatus } from "../../lib/generated/prisma/enums";
-import { seedServiceCatalog } from "../../prisma/demo-world";
+import { pathTo, seedServiceCatalog } from "../../prisma/demo-world";
 
 export interface BenchPartner {
   name: string;
@@ -25,23 +25,6 @@ const SLUGS = ["job-sync-api", "employer-data-api", "disposition-sync-api"];
 const DAY = 24 * 60 * 60 * 1000;
 const CHUNK = 1000;
 
-/** The statuses a service passes through to reach `status` (same lifecycle as the demo world). */
-function pathTo(status: ProvisioningStatus): ProvisioningStatus[] {
-  const review: ProvisioningStatus[] = ["PROVISIONING_IN_PROGRESS", "PENDING_REVIEW", "REVIEW_IN_PROGRESS"];
-  switch (status) {
-    case "PROVISIONING_IN_PROGRESS":
-      return ["PROVISIONING_IN_PROGRESS"];
-    case "NONE":
-      return ["PROVISIONING_IN_PROGRESS", "NONE"];
-    case "PENDING_REVIEW":
-      return review.slice(0, 2);
-    case "REVIEW_IN_PROGRESS":
-      return review;
-    case "APPROVED":
-    case "REJECTED":
-      return [...review, status];
-  }
-}
 
 async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) {
   for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
@@ -97,7 +80,7 @@ export async function seedBenchWorld(
         // A service without review never reaches a review verdict.
         if (!service.reviewRequired && status === "APPROVED") status = "NONE";
         if (!service.reviewRequired && status === "REJECTED") status = "PROVISIONING_IN_PROGRESS";
-        const steps = pathTo(status);
+        const steps = pathTo(status, service.reviewRequired);
         const last = new Date(now.getTime() - ((i * 7 + k * 3) % 90) * DAY - i * 1000);
         const changes = steps.map((to, s) => ({
           appId,
