@@ -18,6 +18,18 @@ const schema = z.object({
   DATA_DIR: z.string().trim().min(1).default(".data"),
   /** Signs and encrypts console sessions. Required on PostgreSQL in production. */
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /**
+   * Encrypts client secrets and signing keys at rest (AES-256-GCM) and keys their verifiers:
+   * 32 random bytes in base64 or base64url. Required on PostgreSQL in production.
+   */
+  CREDENTIALS_KEY: z
+    .string()
+    .trim()
+    .optional()
+    .refine(
+      (v) => v === undefined || (/^[A-Za-z0-9+/_-]+={0,2}$/.test(v) && Buffer.from(v, "base64").length === 32),
+      "must be 32 random bytes in base64 (e.g. `openssl rand -base64 32`)",
+    ),
   /** The public origin of the app, e.g. https://console.example.com (used behind a proxy). */
   PUBLIC_URL: z.url().optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),

@@ -5,6 +5,7 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { ConfigError, env } from "../lib/env";
 import { authSecret } from "../lib/auth/secret";
+import { credentialsKey } from "../lib/crypto/credentials-key";
 
 function fail(message: string): never {
   console.error(`\n✖ ${message}\n`);
@@ -22,6 +23,12 @@ if (!authSecret()) {
   fail(
     "AUTH_SECRET is not set. On PostgreSQL every app instance must share one secret of at least " +
       "32 characters (e.g. `openssl rand -base64 32`). Nothing is served without it.",
+  );
+}
+if (!credentialsKey()) {
+  fail(
+    "CREDENTIALS_KEY is not set. On PostgreSQL every app instance must share one key that encrypts " +
+      "client secrets (32 random bytes in base64, e.g. `openssl rand -base64 32`). Nothing is served without it.",
   );
 }
 if (!existsSync(".next/BUILD_ID")) fail("There is no production build yet: run `npm run build` first.");

@@ -228,6 +228,7 @@ async function main() {
     NODE_ENV: "production",
     DATABASE_URL: benchUrl,
     AUTH_SECRET: randomBytes(32).toString("base64url"),
+    CREDENTIALS_KEY: randomBytes(32).toString("base64"),
     PORT: String(config.BENCH_PORT),
   };
   // A URL configured for another deployment would send Auth.js's redirects there.
