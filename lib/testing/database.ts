@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, inject } from "vitest";
 import { openDatabase, useDatabaseForTesting, type Database } from "../db";
+import { useCredentialsKeyForTesting } from "../crypto/credentials-key";
 import type { PrismaClient } from "../generated/prisma/client";
 import type { CredentialType, Provider, ProvisioningStatus, Role } from "../generated/prisma/enums";
 import type { SessionUser } from "../data/users";
@@ -40,6 +41,8 @@ function tripwire(reason: string): Database {
 
 const NO_DATABASE = "No test database is open here: call useTestDatabase() at the top of the test file.";
 useDatabaseForTesting(tripwire(NO_DATABASE));
+// A key of the file's own: tests never read or create the credentials key in DATA_DIR.
+useCredentialsKeyForTesting(randomBytes(32));
 
 async function onServer<T>(serverUrl: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: serverUrl });
