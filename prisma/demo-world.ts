@@ -4,6 +4,7 @@
 import { hashPassword } from "../lib/auth/password";
 import type { PrismaClient } from "../lib/generated/prisma/client";
 import type { ProvisioningStatus } from "../lib/generated/prisma/enums";
+import { seedDemoSandbox } from "./demo-sandbox";
 
 export const DEMO_PASSWORD = "partner-console-demo";
 
@@ -270,6 +271,7 @@ export async function seedDemoWorld(prisma: PrismaClient, now = new Date()) {
         await tx.serviceStatusChange.createMany({ data: history });
       }
     }
+    await seedDemoSandbox(tx, passwordHash);
     // A few hundred statements: Prisma's default 5 s would fail on a busy machine.
   }, { timeout: 120_000, maxWait: 30_000 });
 }
