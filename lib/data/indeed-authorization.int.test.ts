@@ -12,7 +12,7 @@ import {
   submitConsent,
   submitEmployer,
 } from "./indeed-authorization";
-import { createSandboxSession, csrfToken, findSandboxSession, isValidCsrfToken, type SandboxSessionAccount } from "./sandbox-sessions";
+import { createSandboxSession, csrfToken, storedHash, findSandboxSession, isValidCsrfToken, type SandboxSessionAccount } from "./sandbox-sessions";
 
 const t = useTestDatabase();
 const ISSUER = "https://console.example/indeed";
@@ -82,7 +82,7 @@ function redirectParams(step: { kind: string; url?: string }) {
 }
 
 async function codeRow(code: string) {
-  return t.prisma.authorizationCode.findUnique({ where: { codeHash: tokenHash(code) } });
+  return t.prisma.authorizationCode.findUnique({ where: { codeHash: storedHash(code) } });
 }
 
 describe("the authorization endpoint's lookups", () => {
@@ -284,7 +284,7 @@ describe("authorized applications", () => {
     const code = (await codeRow(params.code!))!;
     await t.prisma.refreshToken.create({
       data: {
-        tokenHash: tokenHash(`rt-${code.id}`),
+        tokenHash: storedHash(`rt-${code.id}`),
         familyId: code.id,
         clientId: c.id,
         accountId: a.id,

@@ -6,7 +6,7 @@ import "server-only";
 // form. Completion is one conditional UPDATE inside the transaction that issues the code, so a
 // request can complete once, however many times its forms are posted.
 import { db } from "../db";
-import { newOpaqueToken, tokenHash } from "../crypto/random";
+import { newOpaqueToken } from "../crypto/random";
 import { AccessDenied, type OAuthError } from "../oauth/errors";
 import {
   authorizationResponseUrl,
@@ -24,9 +24,9 @@ import {
   type AuthorizeLookup,
   type ValidAuthorizeRequest,
 } from "../providers/indeed/authorize";
-import { sortScopes, type IndeedScope } from "../providers/indeed/scopes";
+import { isIndeedScope, sortScopes, type IndeedScope } from "../providers/indeed/scopes";
 import { isUuid } from "../ids";
-import type { SandboxSessionAccount } from "./sandbox-sessions";
+import { storedHash, type SandboxSessionAccount } from "./sandbox-sessions";
 
 /** The partner information of the consent screen (components/consent-screen.tsx). */
 export interface ConsentPartnerInfo {
@@ -57,7 +57,7 @@ export async function createAuthorizationRequest(request: ValidAuthorizeRequest,
   const handle = newOpaqueToken();
   await db().authorizationRequest.create({
     data: {
-      handleHash: tokenHash(handle),
+      handleHash: storedHash(handle),
       clientId: request.client.id,
       redirectUri: request.redirectUri,
       scopes: request.scopes,
@@ -76,7 +76,7 @@ export async function createAuthorizationRequest(request: ValidAuthorizeRequest,
 async function loadRequest(handle: string) {
   if (!isRequestHandle(handle)) return null;
   return db().authorizationRequest.findUnique({
-    where: { handleHash: tokenHash(handle) },
+    where: { handleHash: storedHash(handle) },
     select: {
       id: true,
       redirectUri: true,
@@ -176,6 +176,36 @@ export async function nextStep(
     ask: plan.ask,
     keep: plan.keep,
   };
+}
+
+/**
+ * What the emulator's consent or employer page should show, without changing anything: the
+ * pages render; every step that acts runs through nextStep (GET /indeed/continue).
+ */
+export async function viewStep(
+  handle: string,
+  account: SandboxSessionAccount | null,
+  now = new Date(),
+): Promise<Extract<NextStep, { kind: "gone" | "sign-in" | "consent" | "employer" }> | { kind: "continue" }> {
+  const row = await loadRequest(handle);
+  const stopped = gone(row, account, now) as Extract<NextStep, { kind: "gone" }> | null;
+  if (stopped || !row) return stopped!;
+  if (!account) return { kind: "sign-in" };
+  if (!mayAuthorize(row.client.reviewStatus, row.client.app.partnerId, account.partnerId)) return { kind: "continue" };
+  if (row.consentedAt) {
+    const employers = await employersOf(account.id);
+    return employers.length ? { kind: "employer", appName: row.client.app.name, employers } : { kind: "continue" };
+  }
+  const plan = planConsent(row.scopes, await grantScopes(account.id, row.client.id));
+  if (consentIsImplied(plan)) return { kind: "continue" };
+  return { kind: "consent", appName: row.client.app.name, partner: partnerInfo(row), ask: plan.ask, keep: plan.keep };
+}
+
+/** The name of the app a pending request is for (the sign-in page says where it leads). */
+export async function requestAppName(handle: string, now = new Date()): Promise<string | null> {
+  const row = await loadRequest(handle);
+  if (!row || requestStage(row, now) === "expired" || row.completedAt) return null;
+  return row.client.app.name;
 }
 
 async function grantScopes(accountId: string, clientId: string): Promise<string[] | null> {
@@ -290,7 +320,7 @@ async function issueCode(
         RETURNING "id"::text AS "id"`;
       await tx.authorizationCode.create({
         data: {
-          codeHash: tokenHash(code),
+          codeHash: storedHash(code),
           clientId: row.client.id,
           accountId: account.id,
           grantId: grant!.id,
@@ -342,7 +372,7 @@ export async function listAuthorizedApplications(accountId: string) {
     appName: g.client.app.name,
     companyName: g.client.companyName,
     homepageUrl: g.client.homepageUrl,
-    scopes: sortScopes(g.scopes),
+    scopes: sortScopes(g.scopes.filter(isIndeedScope)),
     grantedAt: g.createdAt,
     updatedAt: g.updatedAt,
   }));

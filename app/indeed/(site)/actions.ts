@@ -1,0 +1,90 @@
+"use server";
+// The emulator's own server actions: sign in, sign out, remove an app's access. Each is a public
+// POST endpoint: it validates its input and, when acting for a session, checks the session's
+// CSRF token (Next's origin check is not the only guard).
+import { revalidatePath } from "next/cache";
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { MAX_PASSWORD_LENGTH } from "@/lib/auth/password";
+import { revokeGrant } from "@/lib/data/indeed-authorization";
+import { TooManySandboxSignInAttempts, verifySandboxCredentials } from "@/lib/data/sandbox";
+import { createSandboxSession, deleteSandboxSession, isValidCsrfToken } from "@/lib/data/sandbox-sessions";
+import { SIGN_IN_LIMIT } from "@/lib/data/users";
+import { isRequestHandle } from "@/lib/providers/indeed/authorize";
+import { logUnexpected } from "@/lib/log";
+import { currentSandboxAccount, SESSION_COOKIE, sessionCookieOptions, sessionToken } from "../_lib/session";
+
+export interface IndeedSignInState {
+  error?: string;
+  email?: string;
+}
+
+const WRONG = "The email or password is incorrect.";
+
+const signInInput = z.object({
+  email: z.string({ error: "Enter your email address." }).trim().min(1, "Enter your email address.").max(320, WRONG),
+  password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(MAX_PASSWORD_LENGTH, WRONG),
+});
+
+function text(formData: FormData, key: string): string | undefined {
+  const value = formData.get(key);
+  return typeof value === "string" ? value : undefined;
+}
+
+export async function indeedSignInAction(_prev: IndeedSignInState, formData: FormData): Promise<IndeedSignInState> {
+  if (!(formData instanceof FormData)) return { error: "Enter your email and password." };
+  const email = text(formData, "email") ?? "";
+  const parsed = signInInput.safeParse({ email: text(formData, "email"), password: text(formData, "password") });
+  if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "Enter your email and password.", email };
+  const handle = text(formData, "request");
+  let account;
+  try {
+    account = await verifySandboxCredentials(parsed.data.email, parsed.data.password);
+  } catch (error) {
+    if (error instanceof TooManySandboxSignInAttempts) {
+      return {
+        error: `Too many failed sign-in attempts for this account. Wait ${SIGN_IN_LIMIT.windowSeconds / 60} minutes and try again.`,
+        email,
+      };
+    }
+    const id = logUnexpected(error, { action: "indeedSignIn" });
+    return { error: `Something went wrong. Please try again (reference ${id}).`, email };
+  }
+  // One message for an unknown email and a wrong password: it must not reveal accounts.
+  if (!account) return { error: WRONG, email };
+
+  const previous = await sessionToken();
+  const session = await createSandboxSession(account.id);
+  await deleteSandboxSession(previous);
+  (await cookies()).set(SESSION_COOKIE, session.token, await sessionCookieOptions());
+  redirect(isRequestHandle(handle) ? `/indeed/continue?request=${handle}` : "/indeed/authorized-applications");
+}
+
+export async function indeedSignOutAction(formData: FormData): Promise<void> {
+  const token = await sessionToken();
+  if (formData instanceof FormData && isValidCsrfToken(token, "sign-out", formData.get("csrf"))) {
+    await deleteSandboxSession(token);
+    (await cookies()).delete({ name: SESSION_COOKIE, path: "/indeed" });
+  }
+  redirect("/indeed/sign-in");
+}
+
+export interface RemoveAccessState {
+  ok?: boolean;
+  message?: string;
+}
+
+export async function removeAccessAction(_prev: RemoveAccessState, formData: FormData): Promise<RemoveAccessState> {
+  const account = await currentSandboxAccount();
+  if (!account) redirect("/indeed/sign-in");
+  if (!(formData instanceof FormData) || !isValidCsrfToken(await sessionToken(), "authorized-applications", formData.get("csrf"))) {
+    return { ok: false, message: "Your session has changed. Reload the page and try again." };
+  }
+  const grantId = text(formData, "grant") ?? "";
+  const removed = await revokeGrant(account.id, grantId);
+  revalidatePath("/indeed/authorized-applications");
+  // An unknown id, another account's grant and one removed a moment ago all read the same.
+  if (!removed) return { ok: false, message: "This app no longer has access to your account." };
+  return { ok: true, message: `${removed.appName} no longer has access to your account.` };
+}

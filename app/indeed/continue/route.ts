@@ -1,0 +1,16 @@
+// GET /indeed/continue?request=<handle>: takes a pending authorize request to its next step for
+// whoever is signed in (after sign-in, or when a page finds its step already behind it).
+import type { NextRequest } from "next/server";
+import { nextStep } from "@/lib/data/indeed-authorization";
+import { findSandboxSession } from "@/lib/data/sandbox-sessions";
+import { indeedIssuer } from "../_lib/issuer";
+import { stepResponse } from "../_lib/responses";
+import { SESSION_COOKIE } from "../_lib/session";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: NextRequest) {
+  const handle = request.nextUrl.searchParams.get("request") ?? "";
+  const account = await findSandboxSession(request.cookies.get(SESSION_COOKIE)?.value);
+  return stepResponse(handle, await nextStep(handle, account, indeedIssuer(request)));
+}
