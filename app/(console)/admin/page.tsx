@@ -3,6 +3,7 @@ import Link from "next/link";
 import { can } from "@/lib/auth/permissions";
 import { listCatalog } from "@/lib/data/catalog";
 import { listProvisioningQueue } from "@/lib/data/provisioning";
+import { listSandboxAccounts } from "@/lib/data/sandbox";
 import { STATUS_LABELS } from "@/lib/status";
 import { PageHeader } from "@/components/page-header";
 import { requireAdminPage } from "./_lib/require-admin";
@@ -15,9 +16,10 @@ function plural(count: number, one: string, many: string) {
 
 export default async function AdminPage() {
   const user = await requireAdminPage("services:administer");
-  const [queue, catalog] = await Promise.all([
+  const [queue, catalog, sandboxAccounts] = await Promise.all([
     listProvisioningQueue(user),
     can(user.role, "apps:create") ? listCatalog(user) : null,
+    can(user.role, "platform:administer") ? listSandboxAccounts(user) : null,
   ]);
   const provisioning = queue.filter((s) => s.status === "PROVISIONING_IN_PROGRESS").length;
   const review = queue.length - provisioning;
@@ -45,6 +47,16 @@ export default async function AdminPage() {
               title="Service catalog"
               count={plural(catalog.length, "service", "services")}
               detail="The services partners can request, and the rules between them."
+            />
+          </li>
+        ) : null}
+        {sandboxAccounts ? (
+          <li>
+            <AdminCard
+              href="/admin/sandbox"
+              title="Sandbox Indeed accounts"
+              count={plural(sandboxAccounts.length, "account", "accounts")}
+              detail="The Indeed users and employers that sign in to the emulator to authorize apps."
             />
           </li>
         ) : null}
