@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { useCredentialsKeyForTesting } from "../crypto/credentials-key";
 import { newClientId, tokenHash } from "../crypto/random";
 import { readAuthorizeParams, validateAuthorizeRequest } from "../providers/indeed/authorize";
 import { uniqueName, useTestDatabase } from "../testing/database";
@@ -24,7 +23,6 @@ let otherPartnerId: string;
 const employers = { dharma: "084a39249af95beedfb90cc5d2b8833c", umbrella: "865e08b649774436ee1f410b611fad7c" };
 
 beforeAll(async () => {
-  useCredentialsKeyForTesting(Buffer.alloc(32, 7));
   partnerId = (await t.rows.partner()).id;
   otherPartnerId = (await t.rows.partner()).id;
   await t.prisma.employer.createMany({
