@@ -14,7 +14,6 @@ import {
 import { createSandboxSession, csrfToken, storedHash, findSandboxSession, isValidCsrfToken, type SandboxSessionAccount } from "./sandbox-sessions";
 
 const t = useTestDatabase();
-const ISSUER = "https://console.example/indeed";
 const REDIRECT = "http://localhost:8976/callback";
 const CHALLENGE = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
 
@@ -103,12 +102,12 @@ describe("an authorization request's lifecycle", () => {
   it("goes sign-in → consent → code, with the code bound to everything the token endpoint checks", async () => {
     const c = await client({ isPublic: true });
     const handle = await start(c.clientId, { scope: "email offline_access", nonce: "n-1", code_challenge: CHALLENGE, code_challenge_method: "S256" });
-    expect(await nextStep(handle, null, ISSUER)).toEqual({ kind: "sign-in" });
+    expect(await nextStep(handle, null)).toEqual({ kind: "sign-in" });
     const a = await account();
-    expect(await nextStep(handle, a, ISSUER)).toMatchObject({ kind: "consent", appName: c.appName, ask: ["email", "offline_access"], keep: [] });
+    expect(await nextStep(handle, a)).toMatchObject({ kind: "consent", appName: c.appName, ask: ["email", "offline_access"], keep: [] });
 
-    const params = redirectParams(await submitConsent(handle, a, "allow", ["email", "offline_access", "employer_access"], ISSUER));
-    expect(params).toEqual({ code: expect.any(String), state: "st&ate", iss: ISSUER });
+    const params = redirectParams(await submitConsent(handle, a, "allow", ["email", "offline_access", "employer_access"]));
+    expect(params).toEqual({ code: expect.any(String), state: "st&ate" });
     const code = await codeRow(params.code!);
     expect(code).toMatchObject({
       clientId: c.id,
@@ -128,8 +127,8 @@ describe("an authorization request's lifecycle", () => {
     expect(grant!.scopes.sort()).toEqual(["email", "offline_access"]);
 
     // Completed: neither the pages nor a replayed form go anywhere now.
-    expect(await nextStep(handle, a, ISSUER)).toEqual({ kind: "gone", reason: "completed" });
-    expect(await submitConsent(handle, a, "allow", ["email"], ISSUER)).toEqual({ kind: "gone", reason: "completed" });
+    expect(await nextStep(handle, a)).toEqual({ kind: "gone", reason: "completed" });
+    expect(await submitConsent(handle, a, "allow", ["email"])).toEqual({ kind: "gone", reason: "completed" });
     expect(await t.prisma.authorizationCode.count({ where: { clientId: c.id } })).toBe(1);
   });
 
@@ -137,7 +136,7 @@ describe("an authorization request's lifecycle", () => {
     const c = await client();
     const handle = await start(c.clientId, { scope: "email employer_access offline_access" });
     const a = await account();
-    const params = redirectParams(await submitConsent(handle, a, "allow", ["employer_access"], ISSUER));
+    const params = redirectParams(await submitConsent(handle, a, "allow", ["employer_access"]));
     expect((await codeRow(params.code!))!.scopes).toEqual(["employer_access"]);
   });
 
@@ -145,8 +144,8 @@ describe("an authorization request's lifecycle", () => {
     const c = await client();
     const handle = await start(c.clientId, { scope: "email" });
     const a = await account();
-    const params = redirectParams(await submitConsent(handle, a, "deny", ["email"], ISSUER));
-    expect(params).toMatchObject({ error: "access_denied", state: "st&ate", iss: ISSUER });
+    const params = redirectParams(await submitConsent(handle, a, "deny", ["email"]));
+    expect(params).toMatchObject({ error: "access_denied", state: "st&ate" });
     expect(params.code).toBeUndefined();
     expect(await t.prisma.grant.count({ where: { clientId: c.id } })).toBe(0);
   });
@@ -156,9 +155,9 @@ describe("an authorization request's lifecycle", () => {
     const handle = await start(c.clientId, { scope: "email" });
     const a = await account();
     const results = await Promise.all([
-      submitConsent(handle, a, "allow", ["email"], ISSUER),
-      submitConsent(handle, a, "allow", ["email"], ISSUER),
-      submitConsent(handle, a, "deny", [], ISSUER),
+      submitConsent(handle, a, "allow", ["email"]),
+      submitConsent(handle, a, "allow", ["email"]),
+      submitConsent(handle, a, "deny", []),
     ]);
     expect(results.filter((r) => r.kind === "redirect")).toHaveLength(1);
     expect(await t.prisma.authorizationCode.count({ where: { clientId: c.id } })).toBeLessThanOrEqual(1);
@@ -166,13 +165,13 @@ describe("an authorization request's lifecycle", () => {
 
   it("refuses unknown, malformed and expired handles", async () => {
     const a = await account();
-    expect(await nextStep("x".repeat(43), a, ISSUER)).toEqual({ kind: "gone", reason: "unknown" });
-    expect(await nextStep("../../etc", a, ISSUER)).toEqual({ kind: "gone", reason: "unknown" });
+    expect(await nextStep("x".repeat(43), a)).toEqual({ kind: "gone", reason: "unknown" });
+    expect(await nextStep("../../etc", a)).toEqual({ kind: "gone", reason: "unknown" });
     const c = await client();
     const handle = await start(c.clientId);
     const later = new Date(Date.now() + 16 * 60_000);
-    expect(await nextStep(handle, a, ISSUER, later)).toEqual({ kind: "gone", reason: "expired" });
-    expect(await submitConsent(handle, a, "allow", [], ISSUER, later)).toEqual({ kind: "gone", reason: "expired" });
+    expect(await nextStep(handle, a, later)).toEqual({ kind: "gone", reason: "expired" });
+    expect(await submitConsent(handle, a, "allow", [], later)).toEqual({ kind: "gone", reason: "expired" });
   });
 });
 
@@ -180,11 +179,11 @@ describe("incremental authorization", () => {
   it("accumulates scopes on the grant and asks only for new ones while offline_access is granted", async () => {
     const c = await client();
     const a = await account();
-    redirectParams(await submitConsent(await start(c.clientId, { scope: "email offline_access" }), a, "allow", ["email", "offline_access"], ISSUER));
+    redirectParams(await submitConsent(await start(c.clientId, { scope: "email offline_access" }), a, "allow", ["email", "offline_access"]));
 
     const second = await start(c.clientId, { scope: "employer_access" });
-    expect(await nextStep(second, a, ISSUER)).toMatchObject({ kind: "consent", ask: ["employer_access"], keep: ["email", "offline_access"] });
-    const params = redirectParams(await submitConsent(second, a, "allow", ["employer_access"], ISSUER));
+    expect(await nextStep(second, a)).toMatchObject({ kind: "consent", ask: ["employer_access"], keep: ["email", "offline_access"] });
+    const params = redirectParams(await submitConsent(second, a, "allow", ["employer_access"]));
     expect((await codeRow(params.code!))!.scopes).toEqual(["email", "offline_access", "employer_access"]);
     const grants = await t.prisma.grant.findMany({ where: { accountId: a.id, clientId: c.id } });
     expect(grants).toHaveLength(1);
@@ -192,16 +191,16 @@ describe("incremental authorization", () => {
 
     // Everything asked is granted: no consent screen, straight back with a code.
     const third = await start(c.clientId, { scope: "email" });
-    const skipped = redirectParams(await nextStep(third, a, ISSUER));
+    const skipped = redirectParams(await nextStep(third, a));
     expect((await codeRow(skipped.code!))!.scopes).toEqual(["email", "offline_access", "employer_access"]);
   });
 
   it("asks again for everything when the grant lacks offline_access", async () => {
     const c = await client();
     const a = await account();
-    redirectParams(await submitConsent(await start(c.clientId, { scope: "email" }), a, "allow", ["email"], ISSUER));
+    redirectParams(await submitConsent(await start(c.clientId, { scope: "email" }), a, "allow", ["email"]));
     const again = await start(c.clientId, { scope: "email" });
-    expect(await nextStep(again, a, ISSUER)).toMatchObject({ kind: "consent", ask: ["email"], keep: [] });
+    expect(await nextStep(again, a)).toMatchObject({ kind: "consent", ask: ["email"], keep: [] });
   });
 });
 
@@ -210,7 +209,7 @@ describe("the employer picker", () => {
     const c = await client();
     const a = await account({ employers: [employers.dharma, employers.umbrella] });
     const handle = await start(c.clientId, { scope: "employer_access offline_access", prompt: "select_employer" });
-    const step = await submitConsent(handle, a, "allow", ["employer_access", "offline_access"], ISSUER);
+    const step = await submitConsent(handle, a, "allow", ["employer_access", "offline_access"]);
     expect(step).toEqual({
       kind: "employer",
       appName: c.appName,
@@ -220,31 +219,31 @@ describe("the employer picker", () => {
       ],
     });
     // Reloading the picker shows it again; a second consent post is refused.
-    expect(await nextStep(handle, a, ISSUER)).toMatchObject({ kind: "employer" });
-    expect(await submitConsent(handle, a, "allow", [], ISSUER)).toEqual({ kind: "gone", reason: "completed" });
+    expect(await nextStep(handle, a)).toMatchObject({ kind: "employer" });
+    expect(await submitConsent(handle, a, "allow", [])).toEqual({ kind: "gone", reason: "completed" });
 
     const other = await account({ employers: [employers.dharma] });
-    expect(await submitEmployer(handle, other, employers.dharma, ISSUER)).toEqual({ kind: "gone", reason: "other-account" });
+    expect(await submitEmployer(handle, other, employers.dharma)).toEqual({ kind: "gone", reason: "other-account" });
     const stranger = "f".repeat(32);
-    expect(await submitEmployer(handle, a, stranger, ISSUER)).toEqual({ kind: "invalid-employer" });
+    expect(await submitEmployer(handle, a, stranger)).toEqual({ kind: "invalid-employer" });
 
-    const params = redirectParams(await submitEmployer(handle, a, employers.umbrella, ISSUER));
-    expect(params).toEqual({ code: expect.any(String), state: "st&ate", employer: employers.umbrella, iss: ISSUER });
+    const params = redirectParams(await submitEmployer(handle, a, employers.umbrella));
+    expect(params).toEqual({ code: expect.any(String), state: "st&ate", employer: employers.umbrella });
     expect(await codeRow(params.code!)).toMatchObject({ employerId: employers.umbrella, scopes: ["offline_access", "employer_access"] });
-    expect(await submitEmployer(handle, a, employers.dharma, ISSUER)).toEqual({ kind: "gone", reason: "completed" });
+    expect(await submitEmployer(handle, a, employers.dharma)).toEqual({ kind: "gone", reason: "completed" });
   });
 
   it("lets the user continue without an employer, and skips the picker for accounts without any", async () => {
     const c = await client();
     const a = await account({ employers: [employers.dharma] });
     const handle = await start(c.clientId, { scope: "employer_access", prompt: "select_employer" });
-    await submitConsent(handle, a, "allow", ["employer_access"], ISSUER);
-    const params = redirectParams(await submitEmployer(handle, a, null, ISSUER));
+    await submitConsent(handle, a, "allow", ["employer_access"]);
+    const params = redirectParams(await submitEmployer(handle, a, null));
     expect(params.employer).toBeUndefined();
 
     const lonely = await account();
     const second = await start(c.clientId, { scope: "employer_access", prompt: "select_employer" });
-    const direct = redirectParams(await submitConsent(second, lonely, "allow", ["employer_access"], ISSUER));
+    const direct = redirectParams(await submitConsent(second, lonely, "allow", ["employer_access"]));
     expect(direct.employer).toBeUndefined();
     expect(direct.code).toBeDefined();
   });
@@ -253,7 +252,7 @@ describe("the employer picker", () => {
     const c = await client();
     const a = await account({ employers: [employers.dharma] });
     const handle = await start(c.clientId, { scope: "employer_access email", prompt: "select_employer" });
-    redirectParams(await submitConsent(handle, a, "allow", ["email"], ISSUER));
+    redirectParams(await submitConsent(handle, a, "allow", ["email"]));
   });
 });
 
@@ -261,16 +260,16 @@ describe("the review rule", () => {
   it("lets only the partner's own sandbox accounts authorize an app not yet approved", async () => {
     const c = await client({ reviewStatus: "IN_REVIEW" });
     const outsider = await account({ partner: otherPartnerId });
-    const params = redirectParams(await nextStep(await start(c.clientId, { scope: "email" }), outsider, ISSUER));
+    const params = redirectParams(await nextStep(await start(c.clientId, { scope: "email" }), outsider));
     expect(params).toMatchObject({ error: "access_denied", state: "st&ate" });
     expect(params.error_description).toMatch(/not been approved/);
 
     const endUser = await account({ partner: null });
     const handle = await start(c.clientId, { scope: "email" });
-    expect(redirectParams(await submitConsent(handle, endUser, "allow", ["email"], ISSUER))).toMatchObject({ error: "access_denied" });
+    expect(redirectParams(await submitConsent(handle, endUser, "allow", ["email"]))).toMatchObject({ error: "access_denied" });
 
     const tester = await account({ partner: partnerId });
-    expect(await nextStep(await start(c.clientId, { scope: "email" }), tester, ISSUER)).toMatchObject({ kind: "consent" });
+    expect(await nextStep(await start(c.clientId, { scope: "email" }), tester)).toMatchObject({ kind: "consent" });
   });
 });
 
@@ -278,7 +277,7 @@ describe("authorized applications", () => {
   it("lists an account's grants and revokes one whole, with its codes and refresh tokens", async () => {
     const c = await client();
     const a = await account();
-    const params = redirectParams(await submitConsent(await start(c.clientId, { scope: "email offline_access" }), a, "allow", ["email", "offline_access"], ISSUER));
+    const params = redirectParams(await submitConsent(await start(c.clientId, { scope: "email offline_access" }), a, "allow", ["email", "offline_access"]));
     const code = (await codeRow(params.code!))!;
     await t.prisma.refreshToken.create({
       data: {
@@ -310,7 +309,7 @@ describe("authorized applications", () => {
 
     // Granting again starts from nothing: the consent screen asks for everything.
     const again = await start(c.clientId, { scope: "email offline_access" });
-    expect(await nextStep(again, a, ISSUER)).toMatchObject({ kind: "consent", ask: ["email", "offline_access"], keep: [] });
+    expect(await nextStep(again, a)).toMatchObject({ kind: "consent", ask: ["email", "offline_access"], keep: [] });
   });
 });
 

@@ -155,7 +155,6 @@ async function employersOf(accountId: string) {
 export async function nextStep(
   handle: string,
   account: SandboxSessionAccount | null,
-  issuer: string,
   now = new Date(),
 ): Promise<NextStep> {
   const row = await loadRequest(handle);
@@ -163,12 +162,12 @@ export async function nextStep(
   if (stopped || !row) return stopped!;
   if (!account) return { kind: "sign-in" };
   if (!mayAuthorize(row.client.reviewStatus, row.client.app.partnerId, account.partnerId)) {
-    return finishWithError(row, new AccessDenied(REVIEW_DENIED), issuer, now);
+    return finishWithError(row, new AccessDenied(REVIEW_DENIED), now);
   }
-  if (row.consentedAt) return employerStep(row, account, issuer, now);
+  if (row.consentedAt) return employerStep(row, account, now);
 
   const plan = planConsent(row.scopes, await grantScopes(account.id, row.client.id));
-  if (consentIsImplied(plan)) return afterConsent(row, account, plan.keep, issuer, now);
+  if (consentIsImplied(plan)) return afterConsent(row, account, plan.keep, now);
   return {
     kind: "consent",
     appName: row.client.app.name,
@@ -222,7 +221,6 @@ export async function submitConsent(
   account: SandboxSessionAccount,
   decision: "allow" | "deny",
   ticked: readonly string[],
-  issuer: string,
   now = new Date(),
 ): Promise<NextStep> {
   const row = await loadRequest(handle);
@@ -230,18 +228,17 @@ export async function submitConsent(
   if (stopped || !row) return stopped!;
   if (row.consentedAt) return { kind: "gone", reason: "completed" };
   if (!mayAuthorize(row.client.reviewStatus, row.client.app.partnerId, account.partnerId)) {
-    return finishWithError(row, new AccessDenied(REVIEW_DENIED), issuer, now);
+    return finishWithError(row, new AccessDenied(REVIEW_DENIED), now);
   }
-  if (decision === "deny") return finishWithError(row, new AccessDenied("The user denied the request."), issuer, now);
+  if (decision === "deny") return finishWithError(row, new AccessDenied("The user denied the request."), now);
   const plan = planConsent(row.scopes, await grantScopes(account.id, row.client.id));
-  return afterConsent(row, account, grantedScopes(plan, ticked), issuer, now);
+  return afterConsent(row, account, grantedScopes(plan, ticked), now);
 }
 
 async function afterConsent(
   row: RequestRow,
   account: SandboxSessionAccount,
   scopes: IndeedScope[],
-  issuer: string,
   now: Date,
 ): Promise<NextStep> {
   if (wantsEmployerPicker(row.prompt, scopes)) {
@@ -256,12 +253,12 @@ async function afterConsent(
       return { kind: "employer", appName: row.client.app.name, employers };
     }
   }
-  return issueCode(row, account, scopes, null, issuer, now);
+  return issueCode(row, account, scopes, null, now);
 }
 
-async function employerStep(row: RequestRow, account: SandboxSessionAccount, issuer: string, now: Date): Promise<NextStep> {
+async function employerStep(row: RequestRow, account: SandboxSessionAccount, now: Date): Promise<NextStep> {
   const employers = await employersOf(account.id);
-  if (employers.length === 0) return issueCode(row, account, sortScopes(row.grantedScopes as IndeedScope[]), null, issuer, now);
+  if (employers.length === 0) return issueCode(row, account, sortScopes(row.grantedScopes as IndeedScope[]), null, now);
   return { kind: "employer", appName: row.client.app.name, employers };
 }
 
@@ -270,7 +267,6 @@ export async function submitEmployer(
   handle: string,
   account: SandboxSessionAccount,
   employerId: string | null,
-  issuer: string,
   now = new Date(),
 ): Promise<NextStep | { kind: "invalid-employer" }> {
   const row = await loadRequest(handle);
@@ -285,7 +281,7 @@ export async function submitEmployer(
     });
     if (!employer) return { kind: "invalid-employer" };
   }
-  return issueCode(row, account, sortScopes(row.grantedScopes as IndeedScope[]), employerId, issuer, now);
+  return issueCode(row, account, sortScopes(row.grantedScopes as IndeedScope[]), employerId, now);
 }
 
 class AlreadyCompleted extends Error {}
@@ -299,7 +295,6 @@ async function issueCode(
   account: SandboxSessionAccount,
   scopes: IndeedScope[],
   employerId: string | null,
-  issuer: string,
   now: Date,
 ): Promise<NextStep> {
   const code = newOpaqueToken();
@@ -339,17 +334,17 @@ async function issueCode(
   }
   return {
     kind: "redirect",
-    url: authorizationResponseUrl(row.redirectUri, { code, state: row.state, employer: employerId, iss: issuer }),
+    url: authorizationResponseUrl(row.redirectUri, { code, state: row.state, employer: employerId }),
   };
 }
 
-async function finishWithError(row: RequestRow, error: OAuthError, issuer: string, now: Date): Promise<NextStep> {
+async function finishWithError(row: RequestRow, error: OAuthError, now: Date): Promise<NextStep> {
   const completed = await db().authorizationRequest.updateMany({
     where: { id: row.id, completedAt: null },
     data: { completedAt: now },
   });
   if (completed.count !== 1) return { kind: "gone", reason: "completed" };
-  return { kind: "redirect", url: errorResponseUrl(row.redirectUri, error, row.state, issuer) };
+  return { kind: "redirect", url: errorResponseUrl(row.redirectUri, error, row.state) };
 }
 
 // ─── Authorized applications ────────────────────────────────────────────────────────────────

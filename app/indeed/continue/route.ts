@@ -3,7 +3,6 @@
 import type { NextRequest } from "next/server";
 import { nextStep } from "@/lib/data/indeed-authorization";
 import { findSandboxSession } from "@/lib/data/sandbox-sessions";
-import { indeedIssuer } from "../_lib/issuer";
 import { stepResponse } from "../_lib/responses";
 import { SESSION_COOKIE } from "../_lib/session";
 
@@ -12,5 +11,5 @@ export const dynamic = "force-dynamic";
 export async function GET(request: NextRequest) {
   const handle = request.nextUrl.searchParams.get("request") ?? "";
   const account = await findSandboxSession(request.cookies.get(SESSION_COOKIE)?.value);
-  return stepResponse(handle, await nextStep(handle, account, indeedIssuer(request)));
+  return stepResponse(handle, await nextStep(handle, account));
 }

@@ -184,14 +184,13 @@ describe("the response URL", () => {
     expect(authorizationResponseUrl("com.example.app:/cb", { code: "x" })).toBe("com.example.app:/cb?code=x");
   });
 
-  it("carries error, description, state and issuer", () => {
-    const url = new URL(errorResponseUrl(REDIRECT, new InvalidRequest("Nope."), "st", "https://x.example/indeed"));
+  it("carries error, description and state", () => {
+    const url = new URL(errorResponseUrl(REDIRECT, new InvalidRequest("Nope."), "st"));
     expect(Object.fromEntries(url.searchParams)).toEqual({
       tenant: "7",
       error: "invalid_request",
       error_description: "Nope.",
       state: "st",
-      iss: "https://x.example/indeed",
     });
   });
 });

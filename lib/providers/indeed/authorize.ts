@@ -270,12 +270,10 @@ export function authorizationResponseUrl(redirectUri: string, params: Record<str
   return `${base}${separator}${added}`;
 }
 
-/** An error response to the client (RFC 6749 §4.1.2.1), with the issuer (RFC 9207). */
-export function errorResponseUrl(redirectUri: string, error: OAuthError, state: string | null, issuer: string): string {
-  return authorizationResponseUrl(redirectUri, {
-    error: error.error,
-    error_description: error.description,
-    state,
-    iss: issuer,
-  });
+/**
+ * An error response to the client (RFC 6749 §4.1.2.1). Like Indeed's, responses carry no `iss`
+ * (discovery says authorization_response_iss_parameter_supported: false).
+ */
+export function errorResponseUrl(redirectUri: string, error: OAuthError, state: string | null): string {
+  return authorizationResponseUrl(redirectUri, { error: error.error, error_description: error.description, state });
 }

@@ -4,7 +4,6 @@ import type { NextRequest } from "next/server";
 import { submitConsent } from "@/lib/data/indeed-authorization";
 import { findSandboxSession, isValidCsrfToken } from "@/lib/data/sandbox-sessions";
 import { isRequestHandle } from "@/lib/providers/indeed/authorize";
-import { indeedIssuer } from "../../../_lib/issuer";
 import { CSRF_MESSAGE, GONE_MESSAGES } from "../../../_lib/messages";
 import { errorPage, seeOther, stepResponse } from "../../../_lib/responses";
 import { readForm } from "../../../_lib/form";
@@ -20,5 +19,5 @@ export async function POST(request: NextRequest) {
   if (!isValidCsrfToken(token, handle, form.get("csrf"))) return errorPage(403, CSRF_MESSAGE.title, CSRF_MESSAGE.message);
   const decision = form.get("decision") === "allow" ? "allow" : "deny";
   const ticked = form.getAll("scope").filter((v): v is string => typeof v === "string");
-  return stepResponse(handle, await submitConsent(handle, account, decision, ticked, indeedIssuer(request)));
+  return stepResponse(handle, await submitConsent(handle, account, decision, ticked));
 }

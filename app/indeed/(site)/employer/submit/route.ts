@@ -5,7 +5,6 @@ import { submitEmployer } from "@/lib/data/indeed-authorization";
 import { findSandboxSession, isValidCsrfToken } from "@/lib/data/sandbox-sessions";
 import { EMPLOYER_ID } from "@/lib/data/sandbox";
 import { isRequestHandle } from "@/lib/providers/indeed/authorize";
-import { indeedIssuer } from "../../../_lib/issuer";
 import { CSRF_MESSAGE, GONE_MESSAGES } from "../../../_lib/messages";
 import { errorPage, seeOther, stepResponse } from "../../../_lib/responses";
 import { readForm } from "../../../_lib/form";
@@ -26,6 +25,6 @@ export async function POST(request: NextRequest) {
     if (typeof picked !== "string" || !EMPLOYER_ID.test(picked)) return retry;
     employerId = picked;
   }
-  const step = await submitEmployer(handle, account, employerId, indeedIssuer(request));
+  const step = await submitEmployer(handle, account, employerId);
   return step.kind === "invalid-employer" ? retry : stepResponse(handle, step);
 }

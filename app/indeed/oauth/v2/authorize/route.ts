@@ -6,14 +6,12 @@ import type { NextRequest } from "next/server";
 import { authorizeLookup, createAuthorizationRequest, nextStep } from "@/lib/data/indeed-authorization";
 import { findSandboxSession } from "@/lib/data/sandbox-sessions";
 import { errorResponseUrl, readAuthorizeParams, validateAuthorizeRequest } from "@/lib/providers/indeed/authorize";
-import { indeedIssuer } from "../../../_lib/issuer";
 import { errorPage, seeOther, stepResponse } from "../../../_lib/responses";
 import { SESSION_COOKIE } from "../../../_lib/session";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: NextRequest) {
-  const issuer = indeedIssuer(request);
   const outcome = await validateAuthorizeRequest(readAuthorizeParams(request.nextUrl.search), authorizeLookup);
   switch (outcome.kind) {
     case "error-page":
@@ -24,11 +22,11 @@ export async function GET(request: NextRequest) {
         `${outcome.error.error}: ${outcome.error.description}`,
       );
     case "error-redirect":
-      return seeOther(errorResponseUrl(outcome.redirectUri, outcome.error, outcome.state, issuer));
+      return seeOther(errorResponseUrl(outcome.redirectUri, outcome.error, outcome.state));
     case "valid": {
       const handle = await createAuthorizationRequest(outcome.request);
       const account = await findSandboxSession(request.cookies.get(SESSION_COOKIE)?.value);
-      return stepResponse(handle, await nextStep(handle, account, issuer));
+      return stepResponse(handle, await nextStep(handle, account));
     }
   }
 }
