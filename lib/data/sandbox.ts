@@ -225,7 +225,7 @@ export async function verifySandboxCredentials(email: string, password: string) 
   if (limited.limited) throw new TooManySandboxSignInAttempts(limited.resetAt);
   const account = await db().sandboxAccount.findUnique({
     where: { email: normalized },
-    select: { id: true, email: true, passwordHash: true },
+    select: { id: true, subject: true, email: true, name: true, partnerId: true, passwordHash: true },
   });
   const ok = await verifyPassword(password, account?.passwordHash ?? (await decoyHash()));
   if (!account || !ok) {
@@ -233,5 +233,5 @@ export async function verifySandboxCredentials(email: string, password: string) 
     return null;
   }
   await reset(key);
-  return { id: account.id, email: account.email };
+  return { id: account.id, subject: account.subject, email: account.email, name: account.name, partnerId: account.partnerId };
 }

@@ -7,12 +7,13 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { MAX_PASSWORD_LENGTH } from "@/lib/auth/password";
-import { revokeGrant } from "@/lib/data/indeed-authorization";
+import { nextStep, revokeGrant } from "@/lib/data/indeed-authorization";
 import { TooManySandboxSignInAttempts, verifySandboxCredentials } from "@/lib/data/sandbox";
 import { createSandboxSession, deleteSandboxSession, isValidCsrfToken } from "@/lib/data/sandbox-sessions";
 import { SIGN_IN_LIMIT } from "@/lib/data/users";
 import { isRequestHandle } from "@/lib/providers/indeed/authorize";
 import { logUnexpected } from "@/lib/log";
+import { stepLocation } from "../_lib/responses";
 import { currentSandboxAccount, SESSION_COOKIE, sessionCookieOptions, sessionToken } from "../_lib/session";
 
 export interface IndeedSignInState {
@@ -58,7 +59,9 @@ export async function indeedSignInAction(_prev: IndeedSignInState, formData: For
   const session = await createSandboxSession(account.id);
   await deleteSandboxSession(previous);
   (await cookies()).set(SESSION_COOKIE, session.token, await sessionCookieOptions());
-  redirect(isRequestHandle(handle) ? `/indeed/continue?request=${handle}` : "/indeed/authorized-applications");
+  // Straight to the request's next step (a page, or the client when nothing needs asking).
+  if (!isRequestHandle(handle)) redirect("/indeed/authorized-applications");
+  redirect(stepLocation(handle, await nextStep(handle, account)));
 }
 
 export async function indeedSignOutAction(formData: FormData): Promise<void> {

@@ -11,21 +11,29 @@ export function seeOther(location: string): Response {
   return new Response(null, { status: 303, headers: { Location: location, ...NO_STORE } });
 }
 
-/** The emulator page for the request's next step, or the client's redirect URI. */
-export function stepResponse(handle: string, step: NextStep): Response {
+/**
+ * Where the browser goes for the request's next step: an emulator page or the client's redirect
+ * URI. A request that cannot go on shows its reason on the consent page's URL.
+ */
+export function stepLocation(handle: string, step: NextStep): string {
   const query = `?request=${encodeURIComponent(handle)}`;
   switch (step.kind) {
     case "sign-in":
-      return seeOther(`/indeed/sign-in${query}`);
-    case "consent":
-      return seeOther(`/indeed/consent${query}`);
+      return `/indeed/sign-in${query}`;
     case "employer":
-      return seeOther(`/indeed/employer${query}`);
+      return `/indeed/employer${query}`;
     case "redirect":
-      return seeOther(step.url);
+      return step.url;
+    case "consent":
     case "gone":
-      return errorPage(400, GONE_MESSAGES[step.reason].title, GONE_MESSAGES[step.reason].message);
+      return `/indeed/consent${query}`;
   }
+}
+
+/** The response of a route handler for the request's next step. */
+export function stepResponse(handle: string, step: NextStep): Response {
+  if (step.kind === "gone") return errorPage(400, GONE_MESSAGES[step.reason].title, GONE_MESSAGES[step.reason].message);
+  return seeOther(stepLocation(handle, step));
 }
 
 function escapeHtml(value: string): string {
