@@ -22,13 +22,19 @@ test("the emulator signs in with its own session cookie, separate from the conso
   // No console chrome on the emulator's pages.
   await expect(page.getByRole("link", { name: "Partner Console" })).toHaveCount(0);
 
-  await signInToIndeed(page, SANDBOX.jobseeker, "not-the-password");
-  await expect(page.getByText(WRONG_CREDENTIALS)).toBeVisible();
-  await signInToIndeed(page, "nobody@sandbox.example", "not-the-password");
-  await expect(page.getByText(WRONG_CREDENTIALS)).toBeVisible();
-  // A console account is not an Indeed account.
-  await signInToIndeed(page, DEMO_USERS.owner.email);
-  await expect(page.getByText(WRONG_CREDENTIALS)).toBeVisible();
+  // One message for a wrong password, an unknown email and a console account (not an Indeed one).
+  for (const [email, password] of [
+    [SANDBOX.jobseeker, "not-the-password"],
+    ["nobody@sandbox.example", "not-the-password"],
+    [DEMO_USERS.owner.email, undefined],
+  ] as const) {
+    await signInToIndeed(page, email, password);
+    await expect(page.getByText(WRONG_CREDENTIALS)).toBeVisible();
+    // The answer has arrived once the form shows the email it was sent with and no password.
+    await expect(page.getByLabel("Email")).toHaveValue(email);
+    await expect(page.getByLabel("Password")).toHaveValue("");
+    await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
+  }
 
   await signInToIndeed(page, SANDBOX.jobseeker);
   await expect(page).toHaveURL(/\/indeed\/authorized-applications$/);
