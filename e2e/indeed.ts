@@ -76,6 +76,13 @@ export async function catchCallback(page: Page, redirectUri: string): Promise<{ 
   return { url };
 }
 
+/** The callback URL, once the browser shows the client's page (its navigation has finished). */
+export async function atCallback(page: Page, callback: { url: Promise<URL> }): Promise<URL> {
+  const url = await callback.url;
+  await expect(page.getByRole("heading", { level: 1, name: "Back at the app" })).toBeVisible();
+  return url;
+}
+
 /**
  * The client id of a demo app, read as a partner sees it on the app's Credentials tab (an admin
  * sees every partner's apps), in a browser context of its own.

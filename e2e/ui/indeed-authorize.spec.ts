@@ -10,6 +10,7 @@ import {
   EMPLOYERS,
   SANDBOX,
   authorizationServer,
+  atCallback,
   authorizeUrl,
   catchCallback,
   clientIdOf,
@@ -69,7 +70,7 @@ test("consent with a partial grant, then the employer picker: back with code, st
   await page.getByRole("radio", { name: EMPLOYERS.usRobotics.name }).check();
   await page.getByRole("button", { name: "Continue", exact: true }).click();
 
-  const url = await callback.url;
+  const url = await atCallback(page, callback);
   expect(`${url.origin}${url.pathname}`).toBe(redirectUri);
   const params = oauth.validateAuthResponse(authorizationServer(baseURL!), { client_id: clientId }, url, state);
   expect(params.get("code")).toMatch(/^[A-Za-z0-9_-]{43}$/);
@@ -101,7 +102,7 @@ test("incremental authorization asks only for new scopes, skips consent when all
   await signInToIndeed(page, SANDBOX.acmeRegistrant);
   await expect(page.getByRole("checkbox")).toHaveCount(1);
   await page.getByRole("button", { name: "Allow" }).click();
-  expect((await callback.url).searchParams.get("state")).toBe("one");
+  expect((await atCallback(page, callback)).searchParams.get("state")).toBe("one");
   await page.unrouteAll({ behavior: "ignoreErrors" });
 
   // Signed in already: straight to consent, asked only for email; offline_access is listed as held.
@@ -112,7 +113,7 @@ test("incremental authorization asks only for new scopes, skips consent when all
   await expect(page.getByRole("heading", { name: "Current permissions" })).toBeVisible();
   await expect(page.getByRole("listitem").filter({ hasText: SCOPE_WORDS.offline_access })).toBeVisible();
   await page.getByRole("button", { name: "Allow" }).click();
-  expect((await callback.url).searchParams.get("code")).toBeTruthy();
+  expect((await atCallback(page, callback)).searchParams.get("code")).toBeTruthy();
   await page.unrouteAll({ behavior: "ignoreErrors" });
 
   // Everything asked for is granted: no consent screen at all, the authorize response itself
@@ -131,7 +132,7 @@ test("incremental authorization asks only for new scopes, skips consent when all
   callback = await authorize("employer_access", "four");
   await expect(page.getByRole("checkbox", { name: SCOPE_WORDS.employer_access })).toBeVisible();
   await page.getByRole("button", { name: "Deny" }).click();
-  const denied = await callback.url;
+  const denied = await atCallback(page, callback);
   expect(Object.fromEntries(denied.searchParams)).toEqual({
     error: "access_denied",
     error_description: "The user denied the request.",
@@ -163,7 +164,7 @@ test("an app in review is for its partner's accounts only; a public client's cod
   let callback = await catchCallback(page, redirectUri);
   await page.goto(authorizeUrl(baseURL!, { ...params, state: "outsider" }));
   await signInToIndeed(page, SANDBOX.acmeNoEmployers);
-  const refused = await callback.url;
+  const refused = await atCallback(page, callback);
   expect(refused.searchParams.get("error")).toBe("access_denied");
   expect(refused.searchParams.get("state")).toBe("outsider");
   await page.unrouteAll({ behavior: "ignoreErrors" });
@@ -178,7 +179,7 @@ test("an app in review is for its partner's accounts only; a public client's cod
   await expect(page.getByRole("radio")).toHaveCount(1);
   await page.getByRole("radio", { name: EMPLOYERS.dharma.name }).check();
   await page.getByRole("button", { name: "Continue", exact: true }).click();
-  const url = await callback.url;
+  const url = await atCallback(page, callback);
 
   const as = await oauth.processDiscoveryResponse(
     new URL(issuerOf(baseURL!)),
