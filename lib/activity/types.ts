@@ -44,7 +44,7 @@ export function isActivityType(value: string): value is ActivityType {
 }
 
 /** What each type's `detail` holds. */
-export interface ActivityDetail {
+export type ActivityDetail = {
   label?: string;
   uri?: string;
   reason?: string;
@@ -53,4 +53,4 @@ export interface ActivityDetail {
   from?: string | null;
   to?: string | null;
   note?: string | null;
-}
+};
