@@ -18,7 +18,7 @@ export function IndeedApplySecret({ appId, secret, canManage }: { appId: string;
       {secret ? (
         <>
           {canManage ? (
-            <SecretValue name="API token secret" reveal={() => revealSecretAction({ appId, secretId: secret.id })} />
+            <SecretValue key={secret.id} name="API token secret" reveal={() => revealSecretAction({ appId, secretId: secret.id })} />
           ) : (
             <p className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-600">
               Hidden. Only owners and developers can see secret values.
