@@ -98,8 +98,14 @@ export function SecretValue({
           )}
           {!(shown && value) ? <span className="sr-only">{shown && loading ? "Loading the value" : "Hidden"}</span> : null}
         </div>
-        <Button variant="secondary" aria-pressed={pinned} onClick={() => setPinned((p) => !p)} className="px-3 py-1.5">
-          {pinned ? "Hide" : "Show"}
+        {/* A toggle keeps its name; aria-pressed (and the pressed look) says whether it is on. */}
+        <Button
+          variant="secondary"
+          aria-pressed={pinned}
+          onClick={() => setPinned((p) => !p)}
+          className={clsx("px-3 py-1.5", pinned && "border-brand-600 bg-brand-50 text-brand-700 hover:bg-brand-50")}
+        >
+          Show
           <span className="sr-only"> {name}</span>
         </Button>
         <CopyButton value={fetchValue} label={name} />

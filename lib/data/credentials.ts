@@ -42,6 +42,9 @@ type Tx = Prisma.TransactionClient;
 /** Lock waits are short, but ten parallel requests on a busy two-core machine queue up. */
 const TX_OPTIONS = { timeout: 30_000, maxWait: 30_000 } as const;
 
+/** What a form says above fields that carry their own errors (runAction says the same for zod's). */
+const FIELDS_NEED_ATTENTION = "Some fields need your attention.";
+
 const CHANGED_MEANWHILE = "These credentials changed meanwhile. The current state is shown now: check it and try again.";
 
 function notFound(): AppError {
@@ -403,7 +406,7 @@ export async function createAppWithCredentials(user: SessionUser, input: NewAppI
   try {
     return await db().$transaction(async (tx) => {
       const partner = await tx.partner.findUnique({ where: { id: data.partnerId }, select: { id: true } });
-      if (!partner) throw new AppError("VALIDATION", "Choose a partner.", { partnerId: ["Choose a partner."] });
+      if (!partner) throw new AppError("VALIDATION", FIELDS_NEED_ATTENTION, { partnerId: ["Choose a partner."] });
       const now = new Date();
       const app = await tx.app.create({
         data: {
@@ -441,8 +444,7 @@ export async function createAppWithCredentials(user: SessionUser, input: NewAppI
     }, TX_OPTIONS);
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      const message = "This partner already has an app with this name.";
-      throw new AppError("VALIDATION", message, { name: [message] });
+      throw new AppError("VALIDATION", FIELDS_NEED_ATTENTION, { name: ["This partner already has an app with this name."] });
     }
     throw error;
   }

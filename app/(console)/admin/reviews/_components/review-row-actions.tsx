@@ -34,7 +34,7 @@ export function ReviewRowActions({ row }: { row: ReviewRow }) {
         <form action={dispatch}>
           <Fields row={row} move="approve" />
           <Button type="submit" disabled={pending}>
-            Approve<span className="sr-only">: {row.appName}</span>
+            Approve<span className="sr-only"> {row.appName}</span>
           </Button>
         </form>
         <RejectDialog row={row} disabled={pending} />
@@ -50,7 +50,7 @@ function RejectDialog({ row, disabled }: { row: ReviewRow; disabled: boolean }) 
     <DialogRoot open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>
         <Button variant="danger" disabled={disabled}>
-          Reject<span className="sr-only">: {row.appName}</span>
+          Reject<span className="sr-only"> {row.appName}</span>
         </Button>
       </DialogTrigger>
       <DialogContent title={`Reject: ${row.appName}`} description="The partner sees this reason on the Credentials tab and can resubmit.">

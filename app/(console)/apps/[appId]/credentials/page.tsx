@@ -150,7 +150,12 @@ function OAuthClient({
         <section aria-labelledby="authcode-heading" className="mt-8 border-t border-slate-200 pt-6">
           <h3 id="authcode-heading" className="text-base font-semibold">
             Authorization code grant (3-legged OAuth)
-            {client.reviewStatus === "IN_REVIEW" ? <span className="ml-2 font-normal text-violet-800">(Review in progress)</span> : null}
+            {client.reviewStatus === "IN_REVIEW" ? (
+              <>
+                {" "}
+                <span className="font-normal text-violet-800">(Review in progress)</span>
+              </>
+            ) : null}
           </h3>
           <ReviewPanel
             appId={app.id}
