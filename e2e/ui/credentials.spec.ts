@@ -2,7 +2,7 @@
 // these tests add and revoke only secrets they create, add only redirect URLs they delete again,
 // and leave every review where they found it.
 import type { Page } from "@playwright/test";
-import { DEMO_USERS, appIdOf, expect, signIn, signOut, test } from "../fixtures";
+import { ACE_DEV_REDIRECT_URI, DEMO_USERS, appIdOf, expect, signIn, signOut, test } from "../fixtures";
 
 const SECRET_VALUE = /^[A-Za-z0-9]{64}$/;
 
@@ -126,7 +126,7 @@ test("a viewer sees the credentials' metadata, no secret and no button that chan
   await expect(
     page.getByRole("button", { name: /^(Add another secret|Show|Hide|Copy secret|Revoke|Rotate|Add URL|Delete|Update|Resubmit)/ }),
   ).toHaveCount(0);
-  await expect(page.getByRole("list", { name: "Redirect URLs" }).getByText("http://localhost:8976/callback")).toBeVisible();
+  await expect(page.getByRole("list", { name: "Redirect URLs" }).getByText(ACE_DEV_REDIRECT_URI)).toBeVisible();
 });
 
 test("another partner's member gets the 404 page for the credentials and activity of an Acme app", async ({ page }) => {
