@@ -2,6 +2,7 @@
 // developers and viewers, apps whose services sit in every provisioning status, and a history
 // row for every status they passed through. Every password is DEMO_PASSWORD.
 import { hashPassword } from "../lib/auth/password";
+import { sortKey } from "../lib/sort";
 import type { PrismaClient } from "../lib/generated/prisma/client";
 import type { ProvisioningStatus } from "../lib/generated/prisma/enums";
 
@@ -205,7 +206,7 @@ export async function seedDemoWorld(prisma: PrismaClient, now = new Date()) {
   await prisma.$transaction(async (tx) => {
     const partners = new Map<string, string>();
     for (const name of ["Acme Recruiting", "Globex Talent"]) {
-      const partner = await tx.partner.create({ data: { name }, select: { id: true } });
+      const partner = await tx.partner.create({ data: { name, sortName: sortKey(name) }, select: { id: true } });
       partners.set(name, partner.id);
     }
     let adminId = "";
@@ -236,6 +237,7 @@ export async function seedDemoWorld(prisma: PrismaClient, now = new Date()) {
         data: {
           partnerId,
           name: app.name,
+          sortName: sortKey(app.name),
           description: app.description,
           provider: "INDEED",
           credentialType: app.credentialType,
