@@ -7,6 +7,7 @@ import { newClientId, newClientSecret } from "../lib/crypto/random";
 import { seal, verifierOf } from "../lib/crypto/secret-box";
 import { secretSealContext } from "../lib/credentials/secrets";
 import type { ActivityDetail, ActivityType } from "../lib/activity/types";
+import { sortKey } from "../lib/sort";
 import type { PrismaClient } from "../lib/generated/prisma/client";
 import type { GrantReviewStatus, GrantType, ProvisioningStatus } from "../lib/generated/prisma/enums";
 
@@ -288,7 +289,7 @@ export async function seedDemoWorld(prisma: PrismaClient, now = new Date()) {
   await prisma.$transaction(async (tx) => {
     const partners = new Map<string, string>();
     for (const name of ["Acme Recruiting", "Globex Talent"]) {
-      const partner = await tx.partner.create({ data: { name }, select: { id: true } });
+      const partner = await tx.partner.create({ data: { name, sortName: sortKey(name) }, select: { id: true } });
       partners.set(name, partner.id);
     }
     let adminId = "";
@@ -319,6 +320,7 @@ export async function seedDemoWorld(prisma: PrismaClient, now = new Date()) {
         data: {
           partnerId,
           name: app.name,
+          sortName: sortKey(app.name),
           description: app.description,
           provider: "INDEED",
           credentialType: app.credentialType,

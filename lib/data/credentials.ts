@@ -13,6 +13,7 @@ import { db } from "../db";
 import { AppError } from "../errors";
 import { assertCan, can } from "../auth/permissions";
 import { isUuid } from "../ids";
+import { sortKey } from "../sort";
 import { CredentialsKeyError, open, seal, verifierOf } from "../crypto/secret-box";
 import { newClientId, newClientSecret } from "../crypto/random";
 import type { ActivityDetail, ActivityType } from "../activity/types";
@@ -412,6 +413,7 @@ export async function createAppWithCredentials(user: SessionUser, input: NewAppI
         data: {
           partnerId: partner.id,
           name: data.name,
+          sortName: sortKey(data.name),
           description: data.description,
           provider: data.provider,
           credentialType: data.credentialType,
