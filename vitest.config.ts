@@ -15,7 +15,7 @@ const testDatabaseUrl = process.env.TEST_DATABASE_URL?.trim() || undefined;
 // that the "react-server" condition selects.
 const serverOnlyEmpty = path.join(path.dirname(createRequire(import.meta.url).resolve("server-only")), "empty.js");
 
-const integrationFiles = ["lib/**/*.int.test.ts", "prisma/**/*.int.test.ts", "scripts/**/*.int.test.ts"];
+const integrationFiles = ["lib/**/*.int.test.ts", "prisma/**/*.int.test.ts", "scripts/**/*.int.test.ts", "app/**/*.int.test.ts"];
 
 // Integration files boot PGlite (WebAssembly), run the schema engine and spawn CLI processes:
 // on a busy two-core machine a single step can take minutes. Nothing is ever retried.

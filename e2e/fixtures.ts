@@ -34,6 +34,9 @@ export const ACME_APPS = [
 
 export const GLOBEX_APPS = ["GlobexCareers-dev", "GlobexHire-dev", "GlobexHire-prod"] as const;
 
+/** AceRecruitersApp-dev's one redirect URL (its authorization code grant is approved). */
+export const ACE_DEV_REDIRECT_URI = "http://localhost:8976/callback";
+
 export const WRONG_CREDENTIALS = "The email or password is incorrect.";
 
 /** Signs in through the real form and waits for the dashboard (or `landing`, a URL path). */

@@ -35,6 +35,8 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** Connections per app instance to PostgreSQL. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /** V8's old-generation limit of the `npm start` server, in MB (scripts/start.ts says why). */
+  SERVER_HEAP_MB: z.coerce.number().int().min(128).max(16384).default(256),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 

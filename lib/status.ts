@@ -23,3 +23,7 @@ export const STATUS_DESCRIPTIONS: Record<ProvisioningStatus, string> = {
 
 export const PROVIDER_LABELS = { INDEED: "Indeed", SEEK: "SEEK" } as const;
 export const CREDENTIAL_TYPE_LABELS = { OAUTH2: "OAuth 2.0", INDEED_APPLY: "Indeed Apply" } as const;
+
+export function isProvisioningStatus(value: string): value is ProvisioningStatus {
+  return Object.hasOwn(STATUS_LABELS, value);
+}

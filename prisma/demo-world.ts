@@ -1,9 +1,15 @@
 // The demo world a newcomer sees on the embedded database: an admin, two partners with owners,
 // developers and viewers, apps whose services sit in every provisioning status, and a history
 // row for every status they passed through. Every password is DEMO_PASSWORD.
+import { randomUUID } from "node:crypto";
 import { hashPassword } from "../lib/auth/password";
+import { newClientId, newClientSecret } from "../lib/crypto/random";
+import { seal, verifierOf } from "../lib/crypto/secret-box";
+import { secretSealContext } from "../lib/credentials/secrets";
+import type { ActivityDetail, ActivityType } from "../lib/activity/types";
+import { sortKey } from "../lib/sort";
 import type { PrismaClient } from "../lib/generated/prisma/client";
-import type { ProvisioningStatus } from "../lib/generated/prisma/enums";
+import type { GrantReviewStatus, GrantType, ProvisioningStatus } from "../lib/generated/prisma/enums";
 import { seedDemoSandbox } from "./demo-sandbox";
 
 export const DEMO_PASSWORD = "partner-console-demo";
@@ -81,13 +87,41 @@ export function pathTo(status: ProvisioningStatus, reviewRequired: boolean): Pro
   }
 }
 
-const DEMO_APPS: {
+/** A demo secret: its label, its age in days, and whether it was revoked or has expired. */
+interface DemoSecret {
+  label: string;
+  daysAgo: number;
+  state?: "revoked" | "expired";
+}
+
+/** An app's credentials in the demo world. Secret values are generated at seed time, sealed, never printed. */
+export interface DemoCredentials {
+  isPublic?: boolean;
+  grantTypes: GrantType[];
+  review?: { status: GrantReviewStatus; daysAgo: number; reason?: string };
+  redirectUris?: string[];
+  partnerInfo?: { companyName: string; homepageUrl: string; supportEmail: string; privacyPolicyUrl: string };
+  secrets: DemoSecret[];
+}
+
+const ACME_INFO = {
+  companyName: "Acme Recruiting",
+  homepageUrl: "https://acme.example",
+  supportEmail: "support@acme.example",
+  privacyPolicyUrl: "https://acme.example/privacy",
+};
+
+export const REVIEW_REJECTION_NOTE =
+  "The privacy policy link does not open a privacy policy. Link your published policy and resubmit.";
+
+export const DEMO_APPS: {
   partner: string;
   name: string;
   description: string;
   credentialType: "OAUTH2" | "INDEED_APPLY";
   /** Services with their status, and how many days ago the last change happened. */
   services: [Slug, ProvisioningStatus, number][];
+  credentials: DemoCredentials;
 }[] = [
   {
     partner: "Acme Recruiting",
@@ -99,6 +133,16 @@ const DEMO_APPS: {
       ["employer-data-api", "NONE", 24],
       ["disposition-sync-api", "REVIEW_IN_PROGRESS", 2],
     ],
+    credentials: {
+      grantTypes: ["CLIENT_CREDENTIALS", "AUTHORIZATION_CODE"],
+      review: { status: "APPROVED", daysAgo: 40 },
+      redirectUris: ["http://localhost:8976/callback"],
+      partnerInfo: ACME_INFO,
+      secrets: [
+        { label: "Local development", daysAgo: 45 },
+        { label: "CI pipeline", daysAgo: 12 },
+      ],
+    },
   },
   {
     partner: "Acme Recruiting",
@@ -109,6 +153,16 @@ const DEMO_APPS: {
       ["job-sync-api", "PENDING_REVIEW", 5],
       ["employer-data-api", "NONE", 9],
     ],
+    credentials: {
+      grantTypes: ["CLIENT_CREDENTIALS", "AUTHORIZATION_CODE"],
+      review: { status: "IN_REVIEW", daysAgo: 3 },
+      redirectUris: ["https://app.acerecruiters.example/oauth/callback"],
+      partnerInfo: ACME_INFO,
+      secrets: [
+        { label: "Production servers", daysAgo: 30 },
+        { label: "Launch rehearsal", daysAgo: 50, state: "expired" },
+      ],
+    },
   },
   {
     partner: "Acme Recruiting",
@@ -119,6 +173,13 @@ const DEMO_APPS: {
       ["job-sync-api", "REJECTED", 1],
       ["employer-data-api", "NONE", 12],
     ],
+    credentials: {
+      grantTypes: ["CLIENT_CREDENTIALS"],
+      secrets: [
+        { label: "Analytics worker", daysAgo: 20 },
+        { label: "Old laptop", daysAgo: 55, state: "revoked" },
+      ],
+    },
   },
   {
     partner: "Acme Recruiting",
@@ -129,6 +190,13 @@ const DEMO_APPS: {
       ["job-sync-api", "PROVISIONING_IN_PROGRESS", 0],
       ["employer-data-api", "PROVISIONING_IN_PROGRESS", 0],
     ],
+    credentials: {
+      grantTypes: ["AUTHORIZATION_CODE"],
+      review: { status: "REJECTED", daysAgo: 2, reason: REVIEW_REJECTION_NOTE },
+      redirectUris: ["https://pipeline.acme.example/oauth/indeed"],
+      partnerInfo: { ...ACME_INFO, privacyPolicyUrl: "https://acme.example/404" },
+      secrets: [{ label: "Pipeline service", daysAgo: 10 }],
+    },
   },
   {
     partner: "Acme Recruiting",
@@ -136,6 +204,7 @@ const DEMO_APPS: {
     description: "Indeed Apply button on Acme's career sites.",
     credentialType: "INDEED_APPLY",
     services: [],
+    credentials: { grantTypes: [], secrets: [{ label: "API secret", daysAgo: 60 }] },
   },
   {
     partner: "Globex Talent",
@@ -143,6 +212,13 @@ const DEMO_APPS: {
     description: "Globex's new career-site integration, not connected to any Indeed service yet.",
     credentialType: "OAUTH2",
     services: [],
+    credentials: {
+      isPublic: true,
+      grantTypes: ["AUTHORIZATION_CODE"],
+      review: { status: "IN_REVIEW", daysAgo: 6 },
+      redirectUris: ["http://127.0.0.1:5173/callback"],
+      secrets: [],
+    },
   },
   {
     partner: "Globex Talent",
@@ -154,6 +230,7 @@ const DEMO_APPS: {
       ["employer-data-api", "NONE", 7],
       ["disposition-sync-api", "REJECTED", 4],
     ],
+    credentials: { grantTypes: ["CLIENT_CREDENTIALS"], secrets: [{ label: "Staging", daysAgo: 25 }] },
   },
   {
     partner: "Globex Talent",
@@ -165,6 +242,13 @@ const DEMO_APPS: {
       ["employer-data-api", "NONE", 31],
       ["disposition-sync-api", "APPROVED", 15],
     ],
+    credentials: {
+      grantTypes: ["CLIENT_CREDENTIALS"],
+      secrets: [
+        { label: "Primary", daysAgo: 58 },
+        { label: "Failover", daysAgo: 14 },
+      ],
+    },
   },
 ];
 
@@ -206,7 +290,7 @@ export async function seedDemoWorld(prisma: PrismaClient, now = new Date()) {
   await prisma.$transaction(async (tx) => {
     const partners = new Map<string, string>();
     for (const name of ["Acme Recruiting", "Globex Talent"]) {
-      const partner = await tx.partner.create({ data: { name }, select: { id: true } });
+      const partner = await tx.partner.create({ data: { name, sortName: sortKey(name) }, select: { id: true } });
       partners.set(name, partner.id);
     }
     let adminId = "";
@@ -237,6 +321,7 @@ export async function seedDemoWorld(prisma: PrismaClient, now = new Date()) {
         data: {
           partnerId,
           name: app.name,
+          sortName: sortKey(app.name),
           description: app.description,
           provider: "INDEED",
           credentialType: app.credentialType,
@@ -270,8 +355,87 @@ export async function seedDemoWorld(prisma: PrismaClient, now = new Date()) {
         });
         await tx.serviceStatusChange.createMany({ data: history });
       }
+      await seedDemoCredentials(tx, {
+        appId: created.id,
+        credentials: app.credentials,
+        ownerId: ownerOf.get(partnerId)!,
+        adminId,
+        now,
+      });
     }
     await seedDemoSandbox(tx, passwordHash);
     // A few hundred statements: Prisma's default 5 s would fail on a busy machine.
   }, { timeout: 120_000, maxWait: 30_000 });
+}
+
+/** An app's client, its secrets, redirect URLs and review, with the activity rows they imply. */
+async function seedDemoCredentials(
+  tx: Tx,
+  { appId, credentials: c, ownerId, adminId, now }: { appId: string; credentials: DemoCredentials; ownerId: string; adminId: string; now: Date },
+) {
+  const ago = (days: number, minutes = 0) => new Date(now.getTime() - days * DAY - minutes * 60_000);
+  const createdAt = ago(60);
+  const events: { type: ActivityType; actorId: string | null; detail?: ActivityDetail; createdAt: Date }[] = [
+    { type: "client.created", actorId: adminId, createdAt },
+  ];
+  const client = await tx.client.create({
+    data: {
+      appId,
+      clientId: newClientId(),
+      isPublic: c.isPublic ?? false,
+      grantTypes: c.grantTypes,
+      reviewStatus: c.review?.status ?? null,
+      reviewReason: c.review?.reason ?? null,
+      reviewVersion: c.review && c.review.status !== "IN_REVIEW" ? 1 : 0,
+      reviewChangedAt: c.review ? ago(c.review.daysAgo) : null,
+      ...c.partnerInfo,
+      createdAt,
+    },
+    select: { id: true },
+  });
+  if (c.review) {
+    events.push({ type: "review.requested", actorId: adminId, createdAt });
+    if (c.review.status !== "IN_REVIEW") {
+      events.push({
+        type: c.review.status === "APPROVED" ? "review.approved" : "review.rejected",
+        actorId: adminId,
+        detail: c.review.reason ? { reason: c.review.reason } : {},
+        createdAt: ago(c.review.daysAgo),
+      });
+    }
+  }
+  if (c.partnerInfo) {
+    events.push({ type: "partner_info.updated", actorId: ownerId, detail: { fields: Object.keys(c.partnerInfo) }, createdAt: ago(59) });
+  }
+  for (const uri of c.redirectUris ?? []) {
+    await tx.redirectUri.create({ data: { clientId: client.id, uri, createdById: ownerId, createdAt: ago(59, 1) } });
+    events.push({ type: "redirect_uri.added", actorId: ownerId, detail: { uri }, createdAt: ago(59, 1) });
+  }
+  for (const secret of c.secrets) {
+    const id = randomUUID();
+    const value = newClientSecret();
+    const created = ago(secret.daysAgo);
+    const revokedAt = secret.state === "revoked" ? ago(secret.daysAgo - 30) : null;
+    await tx.clientSecret.create({
+      data: {
+        id,
+        clientId: client.id,
+        label: secret.label,
+        // A revoked secret's sealed value is destroyed, as lib/data/credentials.ts does.
+        ciphertext: new Uint8Array(revokedAt ? Buffer.alloc(0) : seal(value, secretSealContext(id))),
+        verifier: new Uint8Array(verifierOf(value)),
+        createdAt: created,
+        createdById: ownerId,
+        expiresAt: secret.state === "expired" ? ago(3) : null,
+        revokedAt,
+        revokedById: revokedAt ? ownerId : null,
+        lastUsedAt: secret.state ? null : ago(Math.min(secret.daysAgo, 1), 90),
+      },
+    });
+    events.push({ type: "secret.added", actorId: ownerId, detail: { label: secret.label }, createdAt: created });
+    if (revokedAt) events.push({ type: "secret.revoked", actorId: ownerId, detail: { label: secret.label }, createdAt: revokedAt });
+  }
+  await tx.activityEvent.createMany({
+    data: events.map((e) => ({ appId, actorId: e.actorId, type: e.type, detail: e.detail ?? {}, createdAt: e.createdAt })),
+  });
 }

@@ -9,7 +9,7 @@ import { DataDirLockedError } from "../lib/data-dir-lock";
 import { ConfigError } from "../lib/env";
 import { AppError } from "../lib/errors";
 import { ROLES, type Role } from "../lib/auth/permissions";
-import { compareNames } from "../lib/sort";
+import { compareNames, sortKey } from "../lib/sort";
 
 const USAGE = `Usage: npm run console -- <command> [flags]
 
@@ -93,7 +93,7 @@ const COMMANDS: Record<string, Command> = {
       if (name.length > 200) throw new CliError("A partner name has at most 200 characters.");
       await withDatabase(async (database) => {
         try {
-          await database.prisma.partner.create({ data: { name }, select: { id: true } });
+          await database.prisma.partner.create({ data: { name, sortName: sortKey(name) }, select: { id: true } });
         } catch (error) {
           const { Prisma } = await import("../lib/generated/prisma/client");
           if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {

@@ -1,14 +1,17 @@
-// Brings the configured database up to date: pending migrations, the service catalog on a
-// fresh database, and (when asked) the demo world on an empty one. Closes the database after,
-// so the embedded one is free for the server process.
+// Brings the configured database up to date: pending migrations, the sort keys of rows older
+// than them (prisma/sort-keys.ts), the service catalog on a fresh database, and (when asked) the
+// demo world on an empty one. Closes the database after, so the embedded one is free for the
+// server process.
 import { configuredDatabaseOptions, openDatabase } from "../lib/db";
 import { applyMigrations } from "../prisma/migrate";
 import { hasUsers, seedDemoWorld, seedServiceCatalog } from "../prisma/demo-world";
+import { fillSortKeys } from "../prisma/sort-keys";
 
 export async function prepareDatabase({ seedDemo }: { seedDemo: boolean }) {
   const database = openDatabase(configuredDatabaseOptions());
   try {
     const applied = await applyMigrations(database.adapter);
+    await fillSortKeys(database.prisma);
     let seeded = false;
     if (seedDemo && !(await hasUsers(database.prisma))) {
       await seedDemoWorld(database.prisma);

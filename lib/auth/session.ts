@@ -1,24 +1,29 @@
 import "server-only";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { findSessionUser, type SessionUser } from "../data/users";
 import { AppError } from "../errors";
-import { auth } from "./config";
 import { assertCan, type Permission } from "./permissions";
 import { authSecret } from "./secret";
+import { sessionUserId } from "./session-token";
 
 export type { SessionUser };
 
 /** The signed-in user, read fresh from the database once per request; null when signed out. */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
-  if (!authSecret()) {
+  const secret = authSecret();
+  if (!secret) {
     throw new AppError(
       "MISCONFIGURED",
       "The console is not configured: AUTH_SECRET must be set when running on PostgreSQL in production.",
     );
   }
-  const session = await auth();
-  const id = session?.user?.id;
+  const [jar, requestHeaders] = await Promise.all([cookies(), headers()]);
+  // Auth.js picks the cookie by the request's protocol the same way (trustHost: the proxy's
+  // X-Forwarded-Proto; Next.js sets it for direct requests).
+  const secure = (requestHeaders.get("x-forwarded-proto") ?? "https") === "https";
+  const id = await sessionUserId((name) => jar.get(name)?.value, { secure, secret });
   if (!id) return null;
   return findSessionUser(id);
 });

@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../testing/database";
-import { compareNames } from "../sort";
+import { compareNames, sortKey } from "../sort";
 import { DASHBOARD_PAGE_SIZE, findApp, listAppServices, listDashboardApps } from "./apps";
 import type { SessionUser } from "./users";
 
@@ -176,12 +176,10 @@ describe("dashboard pagination", () => {
   beforeAll(async () => {
     const partner = await t.rows.partner("Many Apps Ltd");
     await t.prisma.app.createMany({
-      data: Array.from({ length: count }, (_, i) => ({
-        partnerId: partner.id,
-        name: `${i % 2 ? "Bulk" : "bulk"}-app-${count - i}`,
-        provider: "INDEED" as const,
-        credentialType: "OAUTH2" as const,
-      })),
+      data: Array.from({ length: count }, (_, i) => {
+        const name = `${i % 2 ? "Bulk" : "bulk"}-app-${count - i}`;
+        return { partnerId: partner.id, name, sortName: sortKey(name), provider: "INDEED" as const, credentialType: "OAUTH2" as const };
+      }),
     });
     member = await t.rows.user("DEVELOPER", partner);
     expected = Array.from({ length: count }, (_, i) => `${(count - i - 1) % 2 ? "Bulk" : "bulk"}-app-${i + 1}`);

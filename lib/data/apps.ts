@@ -7,7 +7,6 @@ import { db } from "../db";
 import { can } from "../auth/permissions";
 import type { SessionUser } from "./users";
 import { isUuid } from "../ids";
-import { compareNames } from "../sort";
 import { DASHBOARD_PAGE_SIZE } from "../paging";
 
 /** The condition that limits a query on App to what `user` may see. */
@@ -26,10 +25,9 @@ export interface DashboardQuery {
 }
 
 /**
- * The dashboard: apps in alphabetical order (case-insensitive), with their services. Two
- * queries whatever the number of apps: the names of every visible app (sorted here, so the
- * order is the same on PGlite and on any PostgreSQL collation), then one page of apps with
- * their services.
+ * The dashboard: one page of apps in alphabetical order (lib/sort.ts), with their services.
+ * The order is the stored sort key (docs/decisions/005), so the page is cut in SQL: a count and
+ * one page of apps, whatever the number of apps.
  */
 export async function listDashboardApps(user: SessionUser, query: DashboardQuery = {}) {
   const search = query.search?.trim().slice(0, 100) ?? "";
@@ -37,23 +35,19 @@ export async function listDashboardApps(user: SessionUser, query: DashboardQuery
     AND: [visibleApps(user), search ? { name: { contains: search, mode: "insensitive" } } : {}],
   };
   const grouped = can(user.role, "apps:view-all");
-  // Partner names only matter when grouping: a member's apps all share one partner.
-  const index: { id: string; name: string; partner?: { name: string } }[] = await db().app.findMany({
-    where,
-    select: { id: true, name: true, ...(grouped ? { partner: { select: { name: true } } } : {}) },
-  });
-  index.sort(
-    (a, b) =>
-      (grouped ? compareNames(a.partner?.name ?? "", b.partner?.name ?? "") : 0) ||
-      compareNames(a.name, b.name) ||
-      a.id.localeCompare(b.id),
-  );
-  const pageCount = Math.max(1, Math.ceil(index.length / DASHBOARD_PAGE_SIZE));
+  const total = await db().app.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / DASHBOARD_PAGE_SIZE));
   const page = Math.min(Math.max(1, Math.trunc(query.page ?? 1) || 1), pageCount);
-  const ids = index.slice((page - 1) * DASHBOARD_PAGE_SIZE, page * DASHBOARD_PAGE_SIZE).map((a) => a.id);
-  const rows = ids.length
+  // Keys are unique (they end with the exact name, unique per partner): a total order.
+  const orderBy: Prisma.AppOrderByWithRelationInput[] = grouped
+    ? [{ partner: { sortName: "asc" } }, { sortName: "asc" }]
+    : [{ sortName: "asc" }];
+  const apps = total
     ? await db().app.findMany({
-        where: { id: { in: ids } },
+        where,
+        orderBy,
+        skip: (page - 1) * DASHBOARD_PAGE_SIZE,
+        take: DASHBOARD_PAGE_SIZE,
         select: {
           id: true,
           name: true,
@@ -72,9 +66,7 @@ export async function listDashboardApps(user: SessionUser, query: DashboardQuery
         },
       })
     : [];
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const apps = ids.map((id) => byId.get(id)).filter((a) => a !== undefined);
-  return { apps, page, pageCount, total: index.length, search, grouped };
+  return { apps, page, pageCount, total, search, grouped };
 }
 
 /** One app the user may see, or null (missing, malformed id, or another partner's). */

@@ -15,7 +15,6 @@ import {
   errorResponseUrl,
   grantedScopes,
   isRequestHandle,
-  mayAuthorize,
   planConsent,
   REQUEST_LIFETIME_SECONDS,
   requestStage,
@@ -25,6 +24,7 @@ import {
   type ValidAuthorizeRequest,
 } from "../providers/indeed/authorize";
 import { isIndeedScope, sortScopes, type IndeedScope } from "../providers/indeed/scopes";
+import { mayAuthorize } from "../credentials/review";
 import { isUuid } from "../ids";
 import { storedHash, type SandboxSessionAccount } from "./sandbox-sessions";
 
@@ -93,6 +93,7 @@ async function loadRequest(handle: string) {
       client: {
         select: {
           id: true,
+          grantTypes: true,
           reviewStatus: true,
           companyName: true,
           homepageUrl: true,
@@ -125,6 +126,11 @@ export type NextStep =
 
 const REVIEW_DENIED =
   "This app's authorization code grant has not been approved yet: only its partner's own test accounts may authorize it.";
+
+/** The client as the review rule (lib/credentials/review.ts) reads it. */
+function reviewedClient(row: RequestRow) {
+  return { grantTypes: row.client.grantTypes, reviewStatus: row.client.reviewStatus, partnerId: row.client.app.partnerId };
+}
 
 function partnerInfo(row: RequestRow): ConsentPartnerInfo {
   const { companyName, homepageUrl, supportEmail, privacyPolicyUrl } = row.client;
@@ -161,7 +167,7 @@ export async function nextStep(
   const stopped = gone(row, account, now);
   if (stopped || !row) return stopped!;
   if (!account) return { kind: "sign-in" };
-  if (!mayAuthorize(row.client.reviewStatus, row.client.app.partnerId, account.partnerId)) {
+  if (!mayAuthorize(reviewedClient(row), account)) {
     return finishWithError(row, new AccessDenied(REVIEW_DENIED), now);
   }
   if (row.consentedAt) return employerStep(row, account, now);
@@ -190,7 +196,7 @@ export async function viewStep(
   const stopped = gone(row, account, now) as Extract<NextStep, { kind: "gone" }> | null;
   if (stopped || !row) return stopped!;
   if (!account) return { kind: "sign-in" };
-  if (!mayAuthorize(row.client.reviewStatus, row.client.app.partnerId, account.partnerId)) return { kind: "continue" };
+  if (!mayAuthorize(reviewedClient(row), account)) return { kind: "continue" };
   if (row.consentedAt) {
     const employers = await employersOf(account.id);
     return employers.length ? { kind: "employer", appName: row.client.app.name, employers } : { kind: "continue" };
@@ -227,7 +233,7 @@ export async function submitConsent(
   const stopped = gone(row, account, now);
   if (stopped || !row) return stopped!;
   if (row.consentedAt) return { kind: "gone", reason: "completed" };
-  if (!mayAuthorize(row.client.reviewStatus, row.client.app.partnerId, account.partnerId)) {
+  if (!mayAuthorize(reviewedClient(row), account)) {
     return finishWithError(row, new AccessDenied(REVIEW_DENIED), now);
   }
   if (decision === "deny") return finishWithError(row, new AccessDenied("The user denied the request."), now);

@@ -12,6 +12,7 @@ import { useCredentialsKeyForTesting } from "../crypto/credentials-key";
 import type { PrismaClient } from "../generated/prisma/client";
 import type { CredentialType, Provider, ProvisioningStatus, Role } from "../generated/prisma/enums";
 import type { SessionUser } from "../data/users";
+import { sortKey } from "../sort";
 import { applyMigrations } from "../../prisma/migrate";
 
 export type TestDatabaseTarget = { kind: "pglite" } | { kind: "postgresql"; serverUrl: string };
@@ -89,7 +90,7 @@ export function uniqueName(prefix: string): string {
 export function testRows(prisma: () => PrismaClient) {
   return {
     partner(name = uniqueName("Partner")) {
-      return prisma().partner.create({ data: { name }, select: { id: true, name: true } });
+      return prisma().partner.create({ data: { name, sortName: sortKey(name) }, select: { id: true, name: true } });
     },
 
     /** A user that cannot sign in (no valid password hash), shaped like the session's user. */
@@ -113,7 +114,7 @@ export function testRows(prisma: () => PrismaClient) {
       fields: { provider?: Provider; credentialType?: CredentialType; description?: string } = {},
     ) {
       return prisma().app.create({
-        data: { partnerId, name, provider: "INDEED", credentialType: "OAUTH2", ...fields },
+        data: { partnerId, name, sortName: sortKey(name), provider: "INDEED", credentialType: "OAUTH2", ...fields },
         select: { id: true, name: true, partnerId: true },
       });
     },

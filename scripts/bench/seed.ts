@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import type { Prisma, PrismaClient } from "../../lib/generated/prisma/client";
 import type { ProvisioningStatus } from "../../lib/generated/prisma/enums";
 import { pathTo, seedServiceCatalog } from "../../prisma/demo-world";
+import { sortKey } from "../../lib/sort";
 
 export interface BenchPartner {
   name: string;
@@ -58,7 +59,7 @@ export async function seedBenchWorld(
     const ownerId = randomUUID();
     const name = `Bench Partner ${size}`;
     const ownerEmail = `owner-${size}@bench.example`;
-    await prisma.partner.create({ data: { id: partnerId, name } });
+    await prisma.partner.create({ data: { id: partnerId, name, sortName: sortKey(name) } });
     users.push({ id: ownerId, email: ownerEmail, name: `Owner of ${size}`, role: "OWNER", partnerId, passwordHash });
     const appIds: string[] = [];
     for (let i = 0; i < size; i++) {
@@ -66,10 +67,12 @@ export async function seedBenchWorld(
       appIds.push(appId);
       // Mixed case, so the case-insensitive sort has something to do.
       const prefix = i % 3 === 0 ? "acme" : i % 3 === 1 ? "Acme" : "Beta";
+      const appName = `${prefix} bench app ${String(i).padStart(4, "0")}`;
       apps.push({
         id: appId,
         partnerId,
-        name: `${prefix} bench app ${String(i).padStart(4, "0")}`,
+        name: appName,
+        sortName: sortKey(appName),
         description: `Benchmark app ${i} of ${name}.`,
         provider: "INDEED",
         credentialType: i % 10 === 9 ? "INDEED_APPLY" : "OAUTH2",

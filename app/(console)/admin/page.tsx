@@ -4,6 +4,7 @@ import { can } from "@/lib/auth/permissions";
 import { listCatalog } from "@/lib/data/catalog";
 import { listProvisioningQueue } from "@/lib/data/provisioning";
 import { listSandboxAccounts } from "@/lib/data/sandbox";
+import { listGrantReviews } from "@/lib/data/credentials";
 import { STATUS_LABELS } from "@/lib/status";
 import { PageHeader } from "@/components/page-header";
 import { requireAdminPage } from "./_lib/require-admin";
@@ -16,17 +17,18 @@ function plural(count: number, one: string, many: string) {
 
 export default async function AdminPage() {
   const user = await requireAdminPage("services:administer");
-  const [queue, catalog, sandboxAccounts] = await Promise.all([
+  const [queue, catalog, sandboxAccounts, reviews] = await Promise.all([
     listProvisioningQueue(user),
     can(user.role, "apps:create") ? listCatalog(user) : null,
     can(user.role, "platform:administer") ? listSandboxAccounts(user) : null,
+    listGrantReviews(user),
   ]);
   const provisioning = queue.filter((s) => s.status === "PROVISIONING_IN_PROGRESS").length;
   const review = queue.length - provisioning;
 
   return (
     <>
-      <PageHeader title="Admin" description="Provision services, review integrations and maintain the service catalog." />
+      <PageHeader title="Admin" description="Provision services, review integrations and grants, create apps and maintain the service catalog." />
       <ul className="grid gap-4 sm:grid-cols-2" aria-label="Admin sections">
         <li>
           <AdminCard
@@ -40,6 +42,33 @@ export default async function AdminPage() {
             }
           />
         </li>
+        <li>
+          <AdminCard
+            href="/admin/reviews"
+            title="Grant reviews"
+            count={plural(reviews.length, "client waiting", "clients waiting")}
+            detail={
+              reviews.length
+                ? "Authorization code grants waiting for approval or rejection."
+                : "No authorization code grant is waiting for review."
+            }
+          />
+        </li>
+        {can(user.role, "apps:create") ? (
+          <li>
+            <AdminCard
+              href="/admin/apps/new"
+              title="Create an app"
+              count="New app"
+              detail="Set up an app for a partner, with its OAuth client or Indeed Apply API token."
+            />
+          </li>
+        ) : null}
+        {can(user.role, "apps:view-all") ? (
+          <li>
+            <AdminCard href="/admin/activity" title="Activity" count="All apps" detail="Every credential and provisioning change, newest first." />
+          </li>
+        ) : null}
         {catalog ? (
           <li>
             <AdminCard

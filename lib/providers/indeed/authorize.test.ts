@@ -4,7 +4,6 @@ import {
   consentIsImplied,
   errorResponseUrl,
   grantedScopes,
-  mayAuthorize,
   planConsent,
   readAuthorizeParams,
   requestStage,
@@ -150,19 +149,11 @@ describe("incremental authorization", () => {
   });
 });
 
-describe("the employer picker, the review rule and the request stages", () => {
+describe("the employer picker and the request stages", () => {
   it("shows the picker only for prompt=select_employer with employer_access granted", () => {
     expect(wantsEmployerPicker("select_employer", ["employer_access"])).toBe(true);
     expect(wantsEmployerPicker("select_employer", ["email"])).toBe(false);
     expect(wantsEmployerPicker(null, ["employer_access"])).toBe(false);
-  });
-
-  it("lets only the partner's own accounts authorize until the review is approved", () => {
-    expect(mayAuthorize("APPROVED", "p1", null)).toBe(true);
-    expect(mayAuthorize("IN_REVIEW", "p1", "p1")).toBe(true);
-    expect(mayAuthorize("IN_REVIEW", "p1", "p2")).toBe(false);
-    expect(mayAuthorize("REJECTED", "p1", null)).toBe(false);
-    expect(mayAuthorize(null, "p1", null)).toBe(false);
   });
 
   it("reads the stage of a request", () => {

@@ -225,14 +225,6 @@ export function wantsEmployerPicker(prompt: string | null, granted: readonly str
   return (prompt ?? "").split(" ").includes("select_employer") && granted.includes("employer_access");
 }
 
-/**
- * The review of the authorization code grant: until Indeed approves it, only the partner's own
- * sandbox accounts (its test users) may authorize the app. See docs/decisions/012.
- */
-export function mayAuthorize(reviewStatus: string | null, appPartnerId: string, accountPartnerId: string | null): boolean {
-  return reviewStatus === "APPROVED" || accountPartnerId === appPartnerId;
-}
-
 // ─── The request record ─────────────────────────────────────────────────────────────────────
 
 export type RequestStage = "expired" | "completed" | "awaiting-consent" | "awaiting-employer";

@@ -4,7 +4,11 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { clsx } from "clsx";
 
-const TABS = [{ segment: "services", label: "APIs and services" }] as const;
+const TABS = [
+  { segment: "services", label: "APIs and services" },
+  { segment: "credentials", label: "Credentials" },
+  { segment: "activity", label: "Activity" },
+] as const;
 
 /** The app page's sections. Each is its own URL, so the tabs are links marked with aria-current. */
 export function AppTabs({ appId }: { appId: string }) {

@@ -1,0 +1,136 @@
+// Inputs of the credential forms, shared by the forms (limits, messages) and by lib/data, which
+// parses every call again: server actions are public endpoints.
+import { z } from "zod";
+import { MAX_SECRET_LIFETIME_DAYS, SECRET_LABEL_MAX_LENGTH } from "./secrets";
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** A public https:// URL for people to open (homepage, privacy policy). */
+const publicUrl = (what: string) =>
+  z
+    .string()
+    .trim()
+    .max(2048, "At most 2,048 characters.")
+    .refine((v) => {
+      if (v === "") return true;
+      try {
+        const url = new URL(v);
+        return url.protocol === "https:" && v.toLowerCase().startsWith("https://") && url.hostname.includes(".") && !url.username && !url.password;
+      } catch {
+        return false;
+      }
+    }, `Enter the full https:// address of your ${what}, e.g. https://example.com.`)
+    .transform((v) => v || null);
+
+export const partnerInfoInput = z.object({
+  companyName: z
+    .string()
+    .trim()
+    .max(100, "At most 100 characters.")
+    .transform((v) => v || null),
+  homepageUrl: publicUrl("homepage"),
+  supportEmail: z
+    .string()
+    .trim()
+    .max(254, "At most 254 characters.")
+    .refine((v) => v === "" || z.email().safeParse(v).success, "Enter an email address, e.g. support@example.com.")
+    .transform((v) => v || null),
+  privacyPolicyUrl: publicUrl("privacy policy"),
+});
+export type PartnerInfoInput = z.input<typeof partnerInfoInput>;
+export type PartnerInfo = z.output<typeof partnerInfoInput>;
+
+export const PARTNER_INFO_LABELS: Record<keyof PartnerInfo, string> = {
+  companyName: "Company name",
+  homepageUrl: "Homepage",
+  supportEmail: "Support email",
+  privacyPolicyUrl: "Privacy policy link",
+};
+
+export const secretInput = z.object({
+  label: z
+    .string()
+    .trim()
+    .min(1, "Enter a label, e.g. “Production server”.")
+    .max(SECRET_LABEL_MAX_LENGTH, `At most ${SECRET_LABEL_MAX_LENGTH} characters.`),
+  /** A calendar day (YYYY-MM-DD): the secret stops working at 00:00 UTC that day. */
+  expiresOn: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return null;
+      const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+      const date = match ? new Date(`${v}T00:00:00.000Z`) : null;
+      if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== v) {
+        ctx.addIssue({ code: "custom", message: "Enter a date, e.g. 2027-06-30." });
+        return z.NEVER;
+      }
+      const now = Date.now();
+      if (date.getTime() <= now) {
+        ctx.addIssue({ code: "custom", message: "Choose a day after today." });
+        return z.NEVER;
+      }
+      if (date.getTime() > now + MAX_SECRET_LIFETIME_DAYS * DAY) {
+        ctx.addIssue({ code: "custom", message: "Choose a day within the next three years." });
+        return z.NEVER;
+      }
+      return date;
+    }),
+});
+export type SecretInput = z.input<typeof secretInput>;
+
+export const GRANT_TYPES = ["CLIENT_CREDENTIALS", "AUTHORIZATION_CODE"] as const;
+export type GrantTypeName = (typeof GRANT_TYPES)[number];
+export const GRANT_TYPE_LABELS: Record<GrantTypeName, string> = {
+  CLIENT_CREDENTIALS: "Client credentials (2-legged OAuth)",
+  AUTHORIZATION_CODE: "Authorization code (3-legged OAuth)",
+};
+
+/** An admin creates an app for a partner, with its credentials (Indeed configures apps). */
+export const newAppInput = z
+  .object({
+    partnerId: z.uuid({ message: "Choose a partner." }),
+    name: z
+      .string()
+      .trim()
+      .min(1, "Enter a name, e.g. AceRecruitersApp-dev.")
+      .max(100, "At most 100 characters."),
+    description: z.string().trim().max(1000, "At most 1,000 characters."),
+    provider: z.enum(["INDEED", "SEEK"], { message: "Choose a provider." }),
+    credentialType: z.enum(["OAUTH2", "INDEED_APPLY"], { message: "Choose a credential type." }),
+    isPublic: z.boolean(),
+    grantTypes: z.array(z.enum(GRANT_TYPES, { message: "Unknown grant type." })).max(2),
+  })
+  .superRefine((input, ctx) => {
+    if (input.credentialType === "INDEED_APPLY") {
+      if (input.provider !== "INDEED") {
+        ctx.addIssue({ code: "custom", path: ["credentialType"], message: "Indeed Apply credentials exist for Indeed apps only." });
+      }
+      return;
+    }
+    if (input.grantTypes.length === 0) {
+      ctx.addIssue({ code: "custom", path: ["grantTypes"], message: "Choose at least one grant type." });
+    }
+    if (input.isPublic && input.grantTypes.includes("CLIENT_CREDENTIALS")) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["isPublic"],
+        message: "A public client has no secret, so it cannot use the client credentials grant. Untick one of them.",
+      });
+    }
+    if (input.provider === "SEEK" && (input.isPublic || input.grantTypes.includes("AUTHORIZATION_CODE"))) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["grantTypes"],
+        message: "SEEK issues partner tokens with the client credentials grant only, to confidential clients.",
+      });
+    }
+  })
+  // Indeed Apply tokens have no OAuth settings: whatever the form sent for them is dropped.
+  .transform((input) =>
+    input.credentialType === "INDEED_APPLY" ? { ...input, isPublic: false, grantTypes: [] as GrantTypeName[] } : { ...input, grantTypes: [...new Set(input.grantTypes)] },
+  );
+export type NewAppInput = z.input<typeof newAppInput>;
+
+export const reviewReasonInput = z.string().trim().min(1, "Enter a reason. The partner sees it on the Credentials tab.").max(1000, "At most 1,000 characters.");
