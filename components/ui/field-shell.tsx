@@ -2,7 +2,7 @@ import { clsx } from "clsx";
 import { useId } from "react";
 
 /** Ids and aria attributes for a labelled control with an optional hint and errors. */
-export function useFieldIds(hint?: string, errors?: string[]) {
+export function useFieldIds(hint?: React.ReactNode, errors?: string[]) {
   const id = useId();
   const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return {
@@ -34,6 +34,15 @@ export function FieldShell({
         {label}
       </label>
       {children}
+      <FieldNotes id={id} hint={hint} errors={errors} />
+    </div>
+  );
+}
+
+/** A control's hint and errors, with the ids useFieldIds points aria-describedby at. */
+export function FieldNotes({ id, hint, errors }: { id: string; hint?: React.ReactNode; errors?: string[] }) {
+  return (
+    <>
       {hint ? (
         <p id={`${id}-hint`} className="text-xs text-slate-600">
           {hint}
@@ -44,6 +53,6 @@ export function FieldShell({
           {errors.join(" ")}
         </p>
       ) : null}
-    </div>
+    </>
   );
 }

@@ -5,26 +5,22 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { runAction, type ActionResult } from "@/lib/action-result";
 import { requireUser } from "@/lib/auth/session";
+import { formAll, formFlag, formText } from "@/lib/form-data";
 import { createService, serviceInput, updateService, type ServiceInput } from "@/lib/data/catalog";
 
 /** The form's fields, as serviceInput expects them (the same schema validates on both sides). */
 function readServiceForm(formData: FormData): ServiceInput {
-  const text = (key: string) => {
-    const value = formData.get(key);
-    return typeof value === "string" ? value : "";
-  };
-  const ids = (key: string) => formData.getAll(key).filter((v): v is string => typeof v === "string");
   return {
-    name: text("name"),
-    slug: text("slug"),
-    provider: text("provider") as ServiceInput["provider"],
-    description: text("description"),
-    reviewRequired: formData.get("reviewRequired") === "on",
-    documentationUrl: text("documentationUrl"),
-    testingToolUrl: text("testingToolUrl"),
-    conflictsWith: ids("conflictsWith"),
-    requires: ids("requires"),
-    bundles: ids("bundles"),
+    name: formText(formData, "name"),
+    slug: formText(formData, "slug"),
+    provider: formText(formData, "provider") as ServiceInput["provider"],
+    description: formText(formData, "description"),
+    reviewRequired: formFlag(formData, "reviewRequired"),
+    documentationUrl: formText(formData, "documentationUrl"),
+    testingToolUrl: formText(formData, "testingToolUrl"),
+    conflictsWith: formAll(formData, "conflictsWith"),
+    requires: formAll(formData, "requires"),
+    bundles: formAll(formData, "bundles"),
   };
 }
 

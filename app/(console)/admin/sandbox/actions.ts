@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { runAction, type ActionResult } from "@/lib/action-result";
 import { requireUser } from "@/lib/auth/session";
+import { formAll, formFlag, formText } from "@/lib/form-data";
 import {
   createEmployer,
   createSandboxAccount,
@@ -17,17 +18,13 @@ import {
 
 /** The account form's fields, as the sandbox account schemas expect them. */
 function readAccountForm(formData: FormData): SandboxAccountInput {
-  const text = (key: string) => {
-    const value = formData.get(key);
-    return typeof value === "string" ? value : "";
-  };
   return {
-    email: text("email"),
-    name: text("name"),
-    password: text("password"),
-    partnerId: text("partnerId"),
-    registrant: formData.get("registrant") === "on",
-    employerIds: formData.getAll("employerIds").filter((v): v is string => typeof v === "string"),
+    email: formText(formData, "email"),
+    name: formText(formData, "name"),
+    password: formText(formData, "password"),
+    partnerId: formText(formData, "partnerId"),
+    registrant: formFlag(formData, "registrant"),
+    employerIds: formAll(formData, "employerIds"),
   };
 }
 
@@ -59,10 +56,7 @@ export async function updateSandboxAccountAction(formData: FormData): Promise<Ac
 export async function createEmployerAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
   return runAction("createEmployer", async () => {
     const user = await requireUser();
-    const input = {
-      name: typeof formData.get("name") === "string" ? String(formData.get("name")) : "",
-      id: typeof formData.get("id") === "string" ? String(formData.get("id")) : "",
-    };
+    const input = { name: formText(formData, "name"), id: formText(formData, "id") };
     employerInput.parse(input);
     const employer = await createEmployer(user, input);
     revalidatePath("/admin/sandbox", "layout");

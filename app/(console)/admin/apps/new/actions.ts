@@ -4,22 +4,19 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { runAction, type ActionResult } from "@/lib/action-result";
 import { requireUser } from "@/lib/auth/session";
+import { formAll, formFlag, formText } from "@/lib/form-data";
 import { createAppWithCredentials } from "@/lib/data/credentials";
 import { newAppInput, type NewAppInput } from "@/lib/credentials/schemas";
 
 function readForm(formData: FormData): NewAppInput {
-  const text = (key: string) => {
-    const value = formData.get(key);
-    return typeof value === "string" ? value : "";
-  };
   return {
-    partnerId: text("partnerId"),
-    name: text("name"),
-    description: text("description"),
-    provider: text("provider") as NewAppInput["provider"],
-    credentialType: text("credentialType") as NewAppInput["credentialType"],
-    isPublic: formData.get("isPublic") === "on",
-    grantTypes: formData.getAll("grantTypes").filter((v): v is string => typeof v === "string") as NewAppInput["grantTypes"],
+    partnerId: formText(formData, "partnerId"),
+    name: formText(formData, "name"),
+    description: formText(formData, "description"),
+    provider: formText(formData, "provider") as NewAppInput["provider"],
+    credentialType: formText(formData, "credentialType") as NewAppInput["credentialType"],
+    isPublic: formFlag(formData, "isPublic"),
+    grantTypes: formAll(formData, "grantTypes") as NewAppInput["grantTypes"],
   };
 }
 

@@ -1,14 +1,15 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useEffect, useId, useRef } from "react";
-import { clsx } from "clsx";
+import { useActionState, useEffect, useRef } from "react";
 import type { ActionResult } from "@/lib/action-result";
+import { formAll, formFlag, formText } from "@/lib/form-data";
 import { PROVIDER_LABELS } from "@/lib/status";
 import { Button, buttonClass } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { TextareaField } from "@/components/ui/textarea-field";
+import { CheckboxField, CheckboxGroupField, CheckboxOption } from "@/components/ui/checkbox-field";
 import { FormMessage } from "@/components/form-message";
 import { createServiceAction, updateServiceAction } from "../actions";
 
@@ -54,23 +55,18 @@ interface FormState {
 }
 
 function valuesOf(formData: FormData): ServiceFormValues {
-  const text = (key: string) => {
-    const v = formData.get(key);
-    return typeof v === "string" ? v : "";
-  };
-  const list = (key: string) => formData.getAll(key).filter((v): v is string => typeof v === "string");
-  const provider = text("provider");
+  const provider = formText(formData, "provider");
   return {
-    name: text("name"),
-    slug: text("slug"),
+    name: formText(formData, "name"),
+    slug: formText(formData, "slug"),
     provider: provider === "INDEED" || provider === "SEEK" ? provider : "",
-    description: text("description"),
-    reviewRequired: formData.get("reviewRequired") === "on",
-    documentationUrl: text("documentationUrl"),
-    testingToolUrl: text("testingToolUrl"),
-    conflictsWith: list("conflictsWith"),
-    requires: list("requires"),
-    bundles: list("bundles"),
+    description: formText(formData, "description"),
+    reviewRequired: formFlag(formData, "reviewRequired"),
+    documentationUrl: formText(formData, "documentationUrl"),
+    testingToolUrl: formText(formData, "testingToolUrl"),
+    conflictsWith: formAll(formData, "conflictsWith"),
+    requires: formAll(formData, "requires"),
+    bundles: formAll(formData, "bundles"),
   };
 }
 
@@ -147,7 +143,7 @@ export function ServiceForm({
           defaultValue={values.description}
           errors={errors("description")}
         />
-        <Checkbox
+        <CheckboxField
           label="Review required"
           name="reviewRequired"
           defaultChecked={values.reviewRequired}
@@ -213,49 +209,6 @@ export function ServiceForm({
   );
 }
 
-function Checkbox({
-  label,
-  name,
-  defaultChecked,
-  hint,
-  errors,
-}: {
-  label: string;
-  name: string;
-  defaultChecked: boolean;
-  hint: string;
-  errors?: string[];
-}) {
-  const id = useId();
-  const describedBy = [`${id}-hint`, errors ? `${id}-error` : null].filter(Boolean).join(" ");
-  return (
-    <div className="flex gap-3">
-      <input
-        id={id}
-        type="checkbox"
-        name={name}
-        defaultChecked={defaultChecked}
-        aria-describedby={describedBy}
-        aria-invalid={errors ? true : undefined}
-        className="mt-0.5 size-4 rounded border-slate-300 accent-brand-600"
-      />
-      <div className="flex flex-col gap-1">
-        <label htmlFor={id} className="text-sm font-medium text-slate-800">
-          {label}
-        </label>
-        <p id={`${id}-hint`} className="text-xs text-slate-600">
-          {hint}
-        </p>
-        {errors ? (
-          <p id={`${id}-error`} className="text-sm text-red-700">
-            {errors.join(" ")}
-          </p>
-        ) : null}
-      </div>
-    </div>
-  );
-}
-
 /** A checkbox list of catalog services, as a labelled group. */
 function ServiceChoices({
   legend,
@@ -272,45 +225,23 @@ function ServiceChoices({
   selected: string[];
   errors?: string[];
 }) {
-  const id = useId();
-  const describedBy = [`${id}-hint`, errors ? `${id}-error` : null].filter(Boolean).join(" ");
   const providers = new Set(options.map((o) => o.provider));
   return (
-    <fieldset
-      aria-describedby={describedBy}
-      data-invalid={errors ? true : undefined}
-      className={clsx("rounded-md border px-4 pb-3 pt-2", errors ? "border-red-600" : "border-slate-300")}
-    >
-      <legend className="px-1 text-sm font-medium text-slate-800">{legend}</legend>
-      <p id={`${id}-hint`} className="mb-2 text-xs text-slate-600">
-        {hint}
-      </p>
+    <CheckboxGroupField legend={legend} hint={hint} errors={errors}>
       {options.length === 0 ? (
         <p className="text-sm text-slate-600">There are no other services in the catalog yet.</p>
       ) : (
         <ul className="grid gap-x-4 gap-y-1.5 sm:grid-cols-2">
           {options.map((o) => (
             <li key={o.id}>
-              <label className="flex items-center gap-2 text-sm text-slate-800">
-                <input
-                  type="checkbox"
-                  name={name}
-                  value={o.id}
-                  defaultChecked={selected.includes(o.id)}
-                  className="size-4 rounded border-slate-300 accent-brand-600"
-                />
+              <CheckboxOption name={name} value={o.id} defaultChecked={selected.includes(o.id)}>
                 {o.name}
                 {providers.size > 1 ? <span className="text-xs text-slate-600">({PROVIDER_LABELS[o.provider]})</span> : null}
-              </label>
+              </CheckboxOption>
             </li>
           ))}
         </ul>
       )}
-      {errors ? (
-        <p id={`${id}-error`} className="mt-2 text-sm text-red-700">
-          {errors.join(" ")}
-        </p>
-      ) : null}
-    </fieldset>
+    </CheckboxGroupField>
   );
 }

@@ -1,12 +1,13 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useEffect, useId, useRef } from "react";
-import { clsx } from "clsx";
+import { useActionState, useEffect, useRef } from "react";
 import type { ActionResult } from "@/lib/action-result";
+import { formAll, formFlag, formText } from "@/lib/form-data";
 import { Button, buttonClass } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
+import { CheckboxField, CheckboxGroupField, CheckboxOption } from "@/components/ui/checkbox-field";
 import { FormMessage } from "@/components/form-message";
 import { createSandboxAccountAction, updateSandboxAccountAction } from "../actions";
 
@@ -28,16 +29,12 @@ interface FormState {
 }
 
 function valuesOf(formData: FormData): AccountFormValues {
-  const text = (key: string) => {
-    const v = formData.get(key);
-    return typeof v === "string" ? v : "";
-  };
   return {
-    email: text("email"),
-    name: text("name"),
-    partnerId: text("partnerId"),
-    registrant: formData.get("registrant") === "on",
-    employerIds: formData.getAll("employerIds").filter((v): v is string => typeof v === "string"),
+    email: formText(formData, "email"),
+    name: formText(formData, "name"),
+    partnerId: formText(formData, "partnerId"),
+    registrant: formFlag(formData, "registrant"),
+    employerIds: formAll(formData, "employerIds"),
   };
 }
 
@@ -118,7 +115,7 @@ export function AccountForm({
             </option>
           ))}
         </SelectField>
-        <Checkbox
+        <CheckboxField
           label="Registered the partner's apps"
           name="registrant"
           defaultChecked={values.registrant}
@@ -139,49 +136,6 @@ export function AccountForm({
   );
 }
 
-function Checkbox({
-  label,
-  name,
-  defaultChecked,
-  hint,
-  errors,
-}: {
-  label: string;
-  name: string;
-  defaultChecked: boolean;
-  hint: string;
-  errors?: string[];
-}) {
-  const id = useId();
-  const describedBy = [`${id}-hint`, errors ? `${id}-error` : null].filter(Boolean).join(" ");
-  return (
-    <div className="flex gap-3">
-      <input
-        id={id}
-        type="checkbox"
-        name={name}
-        defaultChecked={defaultChecked}
-        aria-describedby={describedBy}
-        aria-invalid={errors ? true : undefined}
-        className="mt-0.5 size-4 rounded border-slate-300 accent-brand-600"
-      />
-      <div className="flex flex-col gap-1">
-        <label htmlFor={id} className="text-sm font-medium text-slate-800">
-          {label}
-        </label>
-        <p id={`${id}-hint`} className="text-xs text-slate-600">
-          {hint}
-        </p>
-        {errors ? (
-          <p id={`${id}-error`} className="text-sm text-red-700">
-            {errors.join(" ")}
-          </p>
-        ) : null}
-      </div>
-    </div>
-  );
-}
-
 function EmployerChoices({
   employers,
   selected,
@@ -191,44 +145,30 @@ function EmployerChoices({
   selected: string[];
   errors?: string[];
 }) {
-  const id = useId();
-  const describedBy = [`${id}-hint`, errors ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
-    <fieldset
-      aria-describedby={describedBy}
-      data-invalid={errors ? true : undefined}
-      className={clsx("rounded-md border px-4 pb-3 pt-2", errors ? "border-red-600" : "border-slate-300")}
+    <CheckboxGroupField
+      legend="Employers"
+      hint={
+        <>
+          The employers this account can act for: the employer selection screen lists them.{" "}
+          <Link href="/admin/sandbox/employers">Manage employers</Link>
+        </>
+      }
+      errors={errors}
     >
-      <legend className="px-1 text-sm font-medium text-slate-800">Employers</legend>
-      <p id={`${id}-hint`} className="mb-2 text-xs text-slate-600">
-        The employers this account can act for: the employer selection screen lists them.{" "}
-        <Link href="/admin/sandbox/employers">Manage employers</Link>
-      </p>
       {employers.length === 0 ? (
         <p className="text-sm text-slate-600">There are no employers yet.</p>
       ) : (
         <ul className="grid gap-x-4 gap-y-1.5 sm:grid-cols-2">
           {employers.map((e) => (
             <li key={e.id}>
-              <label className="flex items-center gap-2 text-sm text-slate-800">
-                <input
-                  type="checkbox"
-                  name="employerIds"
-                  value={e.id}
-                  defaultChecked={selected.includes(e.id)}
-                  className="size-4 rounded border-slate-300 accent-brand-600"
-                />
+              <CheckboxOption name="employerIds" value={e.id} defaultChecked={selected.includes(e.id)}>
                 {e.name}
-              </label>
+              </CheckboxOption>
             </li>
           ))}
         </ul>
       )}
-      {errors ? (
-        <p id={`${id}-error`} className="mt-2 text-sm text-red-700">
-          {errors.join(" ")}
-        </p>
-      ) : null}
-    </fieldset>
+    </CheckboxGroupField>
   );
 }

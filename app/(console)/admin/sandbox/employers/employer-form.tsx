@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import type { ActionResult } from "@/lib/action-result";
+import { formText } from "@/lib/form-data";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/form-message";
@@ -18,8 +19,8 @@ export function EmployerForm() {
   const [state, dispatch, pending] = useActionState<FormState, FormData>(
     async (prev, formData) => {
       const result = await createEmployerAction(null, formData);
-      const text = (key: string) => (typeof formData.get(key) === "string" ? String(formData.get(key)) : "");
-      return { result, values: result.ok ? { name: "", id: "" } : { name: text("name"), id: text("id") }, attempt: prev.attempt + 1 };
+      const values = result.ok ? { name: "", id: "" } : { name: formText(formData, "name"), id: formText(formData, "id") };
+      return { result, values, attempt: prev.attempt + 1 };
     },
     { result: null, values: { name: "", id: "" }, attempt: 0 },
   );

@@ -1,15 +1,16 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useEffect, useId, useRef, useState } from "react";
-import { clsx } from "clsx";
+import { useActionState, useEffect, useRef, useState } from "react";
 import type { ActionResult } from "@/lib/action-result";
+import { formAll, formFlag, formText } from "@/lib/form-data";
 import { CREDENTIAL_TYPE_LABELS, PROVIDER_LABELS } from "@/lib/status";
 import { GRANT_TYPES, GRANT_TYPE_LABELS, type GrantTypeName } from "@/lib/credentials/schemas";
 import { Button, buttonClass } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { TextareaField } from "@/components/ui/textarea-field";
+import { CheckboxField, CheckboxGroupField, CheckboxOption } from "@/components/ui/checkbox-field";
 import { FormMessage } from "@/components/form-message";
 import { createAppAction } from "../actions";
 
@@ -32,18 +33,14 @@ interface FormState {
 }
 
 function valuesOf(formData: FormData): Values {
-  const text = (key: string) => {
-    const v = formData.get(key);
-    return typeof v === "string" ? v : "";
-  };
   return {
-    partnerId: text("partnerId"),
-    name: text("name"),
-    description: text("description"),
-    provider: text("provider"),
-    credentialType: text("credentialType"),
-    isPublic: formData.get("isPublic") === "on",
-    grantTypes: formData.getAll("grantTypes").filter((v): v is string => typeof v === "string"),
+    partnerId: formText(formData, "partnerId"),
+    name: formText(formData, "name"),
+    description: formText(formData, "description"),
+    provider: formText(formData, "provider"),
+    credentialType: formText(formData, "credentialType"),
+    isPublic: formFlag(formData, "isPublic"),
+    grantTypes: formAll(formData, "grantTypes"),
   };
 }
 
@@ -110,7 +107,13 @@ export function NewAppForm({ partners }: { partners: { id: string; name: string 
         </SelectField>
         {credentialType === "OAUTH2" ? (
           <>
-            <PublicClientCheckbox defaultChecked={values.isPublic} errors={errors("isPublic")} />
+            <CheckboxField
+              label="Public client"
+              name="isPublic"
+              defaultChecked={values.isPublic}
+              hint="For browser and mobile apps that cannot keep a secret: no secret, PKCE instead. Public clients cannot use the client credentials grant."
+              errors={errors("isPublic")}
+            />
             <GrantTypesFieldset selected={values.grantTypes} errors={errors("grantTypes")} />
           </>
         ) : null}
@@ -127,63 +130,22 @@ export function NewAppForm({ partners }: { partners: { id: string; name: string 
   );
 }
 
-function PublicClientCheckbox({ defaultChecked, errors }: { defaultChecked: boolean; errors?: string[] }) {
-  const id = useId();
-  return (
-    <div className="flex gap-3">
-      <input
-        id={id}
-        type="checkbox"
-        name="isPublic"
-        defaultChecked={defaultChecked}
-        aria-describedby={[`${id}-hint`, errors ? `${id}-error` : null].filter(Boolean).join(" ")}
-        aria-invalid={errors ? true : undefined}
-        className="mt-0.5 size-4 rounded border-slate-300 accent-brand-600"
-      />
-      <div className="flex flex-col gap-1">
-        <label htmlFor={id} className="text-sm font-medium text-slate-800">
-          Public client
-        </label>
-        <p id={`${id}-hint`} className="text-xs text-slate-600">
-          For browser and mobile apps that cannot keep a secret: no secret, PKCE instead. Public clients cannot use the client credentials grant.
-        </p>
-        {errors ? (
-          <p id={`${id}-error`} className="text-sm text-red-700">
-            {errors.join(" ")}
-          </p>
-        ) : null}
-      </div>
-    </div>
-  );
-}
-
 function GrantTypesFieldset({ selected, errors }: { selected: string[]; errors?: string[] }) {
-  const id = useId();
   return (
-    <fieldset
-      aria-describedby={[`${id}-hint`, errors ? `${id}-error` : null].filter(Boolean).join(" ")}
-      data-invalid={errors ? true : undefined}
-      className={clsx("rounded-md border px-4 pb-3 pt-2", errors ? "border-red-600" : "border-slate-300")}
+    <CheckboxGroupField
+      legend="Grant types"
+      hint="At least one. The authorization code grant starts a review that an admin approves or rejects."
+      errors={errors}
     >
-      <legend className="px-1 text-sm font-medium text-slate-800">Grant types</legend>
-      <p id={`${id}-hint`} className="mb-2 text-xs text-slate-600">
-        At least one. The authorization code grant starts a review that an admin approves or rejects.
-      </p>
       <ul className="flex flex-col gap-1.5">
         {GRANT_TYPES.map((g: GrantTypeName) => (
           <li key={g}>
-            <label className="flex items-center gap-2 text-sm text-slate-800">
-              <input type="checkbox" name="grantTypes" value={g} defaultChecked={selected.includes(g)} className="size-4 rounded border-slate-300 accent-brand-600" />
+            <CheckboxOption name="grantTypes" value={g} defaultChecked={selected.includes(g)}>
               {GRANT_TYPE_LABELS[g]}
-            </label>
+            </CheckboxOption>
           </li>
         ))}
       </ul>
-      {errors ? (
-        <p id={`${id}-error`} className="mt-2 text-sm text-red-700">
-          {errors.join(" ")}
-        </p>
-      ) : null}
-    </fieldset>
+    </CheckboxGroupField>
   );
 }
