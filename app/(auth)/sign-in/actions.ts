@@ -4,6 +4,7 @@ import { AuthError, CredentialsSignin } from "next-auth";
 import { SIGN_IN_LIMIT } from "@/lib/data/users";
 import { z } from "zod";
 import { signIn } from "@/lib/auth/config";
+import { formText } from "@/lib/form-data";
 import { safeCallbackPath } from "@/lib/safe-redirect";
 
 export interface SignInState {
@@ -27,12 +28,12 @@ const input = z.object({
 export async function signInAction(_prev: SignInState, formData: FormData): Promise<SignInState> {
   // A server action is a public endpoint: it may be called with anything, not only our form.
   if (!(formData instanceof FormData)) return { error: "Enter your email and password." };
+  const email = formText(formData, "email");
   const parsed = input.safeParse({
-    email: formData.get("email"),
-    password: formData.get("password"),
-    callbackUrl: typeof formData.get("callbackUrl") === "string" ? formData.get("callbackUrl") : undefined,
+    email,
+    password: formText(formData, "password"),
+    callbackUrl: formText(formData, "callbackUrl") || undefined,
   });
-  const email = typeof formData.get("email") === "string" ? String(formData.get("email")) : "";
   if (!parsed.success) {
     return { error: parsed.error.issues[0]?.message ?? "Enter your email and password.", email };
   }

@@ -12,6 +12,7 @@ import { TooManySandboxSignInAttempts, verifySandboxCredentials } from "@/lib/da
 import { createSandboxSession, deleteSandboxSession, isValidCsrfToken } from "@/lib/data/sandbox-sessions";
 import { SIGN_IN_LIMIT } from "@/lib/data/users";
 import { isRequestHandle } from "@/lib/providers/indeed/authorize";
+import { formText } from "@/lib/form-data";
 import { logUnexpected } from "@/lib/log";
 import { stepLocation } from "../_lib/responses";
 import { currentSandboxAccount, SESSION_COOKIE, sessionCookieOptions, sessionToken } from "../_lib/session";
@@ -28,17 +29,12 @@ const signInInput = z.object({
   password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(MAX_PASSWORD_LENGTH, WRONG),
 });
 
-function text(formData: FormData, key: string): string | undefined {
-  const value = formData.get(key);
-  return typeof value === "string" ? value : undefined;
-}
-
 export async function indeedSignInAction(_prev: IndeedSignInState, formData: FormData): Promise<IndeedSignInState> {
   if (!(formData instanceof FormData)) return { error: "Enter your email and password." };
-  const email = text(formData, "email") ?? "";
-  const parsed = signInInput.safeParse({ email: text(formData, "email"), password: text(formData, "password") });
+  const email = formText(formData, "email");
+  const parsed = signInInput.safeParse({ email, password: formText(formData, "password") });
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "Enter your email and password.", email };
-  const handle = text(formData, "request");
+  const handle = formText(formData, "request");
   let account;
   try {
     account = await verifySandboxCredentials(parsed.data.email, parsed.data.password);
@@ -84,7 +80,7 @@ export async function removeAccessAction(_prev: RemoveAccessState, formData: For
   if (!(formData instanceof FormData) || !isValidCsrfToken(await sessionToken(), "authorized-applications", formData.get("csrf"))) {
     return { ok: false, message: "Your session has changed. Reload the page and try again." };
   }
-  const grantId = text(formData, "grant") ?? "";
+  const grantId = formText(formData, "grant");
   const removed = await revokeGrant(account.id, grantId);
   revalidatePath("/indeed/authorized-applications");
   // An unknown id, another account's grant and one removed a moment ago all read the same.
