@@ -4,13 +4,9 @@ import { AuthError, CredentialsSignin } from "next-auth";
 import { SIGN_IN_LIMIT } from "@/lib/data/users";
 import { z } from "zod";
 import { signIn } from "@/lib/auth/config";
+import type { SignInFormState } from "@/components/sign-in-form";
 import { formText } from "@/lib/form-data";
 import { safeCallbackPath } from "@/lib/safe-redirect";
-
-export interface SignInState {
-  error?: string;
-  email?: string;
-}
 
 const input = z.object({
   email: z
@@ -25,7 +21,7 @@ const input = z.object({
   callbackUrl: z.string().optional(),
 });
 
-export async function signInAction(_prev: SignInState, formData: FormData): Promise<SignInState> {
+export async function signInAction(_prev: SignInFormState, formData: FormData): Promise<SignInFormState> {
   // A server action is a public endpoint: it may be called with anything, not only our form.
   if (!(formData instanceof FormData)) return { error: "Enter your email and password." };
   const email = formText(formData, "email");

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
 import { safeCallbackPath } from "@/lib/safe-redirect";
-import { SignInForm } from "./sign-in-form";
+import { SignInForm } from "@/components/sign-in-form";
+import { signInAction } from "./actions";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -18,7 +19,7 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
           <h1 className="mt-2 text-2xl font-semibold tracking-tight">Sign in to your partner account</h1>
         </div>
         <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-          <SignInForm callbackUrl={target === "/dashboard" ? undefined : target} />
+          <SignInForm action={signInAction} next={target === "/dashboard" ? undefined : { name: "callbackUrl", value: target }} />
         </div>
         <p className="mt-6 text-center text-sm text-slate-600">
           No account yet? Ask your Indeed representative or{" "}

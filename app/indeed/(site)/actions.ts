@@ -12,15 +12,11 @@ import { TooManySandboxSignInAttempts, verifySandboxCredentials } from "@/lib/da
 import { createSandboxSession, deleteSandboxSession, isValidCsrfToken } from "@/lib/data/sandbox-sessions";
 import { SIGN_IN_LIMIT } from "@/lib/data/users";
 import { isRequestHandle } from "@/lib/providers/indeed/authorize";
+import type { SignInFormState } from "@/components/sign-in-form";
 import { formText } from "@/lib/form-data";
 import { logUnexpected } from "@/lib/log";
 import { stepLocation } from "../_lib/responses";
 import { currentSandboxAccount, SESSION_COOKIE, sessionCookieOptions, sessionToken } from "../_lib/session";
-
-export interface IndeedSignInState {
-  error?: string;
-  email?: string;
-}
 
 const WRONG = "The email or password is incorrect.";
 
@@ -29,7 +25,7 @@ const signInInput = z.object({
   password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(MAX_PASSWORD_LENGTH, WRONG),
 });
 
-export async function indeedSignInAction(_prev: IndeedSignInState, formData: FormData): Promise<IndeedSignInState> {
+export async function indeedSignInAction(_prev: SignInFormState, formData: FormData): Promise<SignInFormState> {
   if (!(formData instanceof FormData)) return { error: "Enter your email and password." };
   const email = formText(formData, "email");
   const parsed = signInInput.safeParse({ email, password: formText(formData, "password") });

@@ -3,7 +3,8 @@ import { redirect } from "next/navigation";
 import { requestAppName } from "@/lib/data/indeed-authorization";
 import { isRequestHandle } from "@/lib/providers/indeed/authorize";
 import { currentSandboxAccount } from "../../_lib/session";
-import { IndeedSignInForm } from "./sign-in-form";
+import { SignInForm } from "@/components/sign-in-form";
+import { indeedSignInAction } from "../actions";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -23,7 +24,7 @@ export default async function IndeedSignInPage({ searchParams }: PageProps<"/ind
         {appName ? `to continue to ${appName}` : "to your sandbox Indeed account"}
       </p>
       <div className="mt-5">
-        <IndeedSignInForm request={appName ? handle : undefined} />
+        <SignInForm action={indeedSignInAction} next={appName && handle ? { name: "request", value: handle } : undefined} />
       </div>
     </section>
   );
