@@ -1,11 +1,10 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState } from "react";
 import type { ActionResult } from "@/lib/action-result";
 import { Button } from "@/components/ui/button";
-import { DialogClose, DialogContent, DialogRoot, DialogTrigger } from "@/components/ui/dialog";
-import { TextareaField } from "@/components/ui/textarea-field";
 import { FormMessage } from "@/components/form-message";
+import { ReasonDialog } from "../../_components/reason-dialog";
 import { moveQueuedServiceAction } from "../actions";
 import type { QueueActionName } from "../queue-actions";
 import { useReportOutcome } from "./queue-feedback";
@@ -75,68 +74,26 @@ const DIALOG_TEXT: Partial<Record<QueueAction["action"], string>> = {
 };
 
 function NoteDialog({ row, action, subject, disabled }: { row: QueueRow; action: QueueAction; subject: string; disabled: boolean }) {
-  const [open, setOpen] = useState(false);
+  const report = useReportOutcome();
   return (
-    <DialogRoot open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
+    <ReasonDialog
+      trigger={
         <Button variant={action.action === "reject" ? "danger" : "secondary"} disabled={disabled}>
           {action.label}
           <span className="sr-only">: {subject}</span>
         </Button>
-      </DialogTrigger>
-      <DialogContent title={`${action.label}: ${subject}`} description={DIALOG_TEXT[action.action]}>
-        {/* Inside the content, which unmounts when the dialog closes: every opening starts afresh. */}
-        <NoteForm row={row} action={action} subject={subject} onDone={() => setOpen(false)} />
-      </DialogContent>
-    </DialogRoot>
-  );
-}
-
-interface NoteFormState {
-  result: ActionResult | null;
-  /** What was typed, to put back after React resets the form. */
-  note: string;
-  attempt: number;
-}
-
-function NoteForm({ row, action, subject, onDone }: { row: QueueRow; action: QueueAction; subject: string; onDone: () => void }) {
-  const report = useReportOutcome();
-  const [state, dispatch, pending] = useActionState<NoteFormState, FormData>(
-    async (prev, formData) => {
-      const result = await moveQueuedServiceAction(formData);
-      report({ rowId: row.id, subject, result });
-      if (result.ok) onDone();
-      const note = formData.get("note");
-      return { result, note: typeof note === "string" ? note : "", attempt: prev.attempt + 1 };
-    },
-    { result: null, note: "", attempt: 0 },
-  );
-  const { result } = state;
-  const noteErrors = result && !result.ok ? result.fieldErrors?.note : undefined;
-  return (
-    // noValidate: the server's message, next to the field, rather than the browser's bubble.
-    <form action={dispatch} noValidate className="flex flex-col gap-4">
-      <MoveFields row={row} action={action.action} />
-      {result && !result.ok ? <FormMessage result={result} /> : null}
-      <TextareaField
-        key={state.attempt}
-        label="Reason"
-        name="note"
-        required
-        maxLength={1000}
-        rows={4}
-        defaultValue={state.note}
-        errors={noteErrors}
-        autoFocus
-      />
-      <div className="flex justify-end gap-2">
-        <DialogClose asChild>
-          <Button variant="secondary">Cancel</Button>
-        </DialogClose>
-        <Button type="submit" variant="danger" disabled={pending}>
-          {pending ? "Saving…" : action.label}
-        </Button>
-      </div>
-    </form>
+      }
+      title={`${action.label}: ${subject}`}
+      description={DIALOG_TEXT[action.action]}
+      name="note"
+      submitLabel={action.label}
+      fields={<MoveFields row={row} action={action.action} />}
+      submit={async (formData) => {
+        const result = await moveQueuedServiceAction(formData);
+        report({ rowId: row.id, subject, result });
+        return result;
+      }}
+      alertOnReasonError
+    />
   );
 }
