@@ -11,6 +11,7 @@ import { SecretValue } from "@/components/secret-value";
 import type { ActionResult } from "@/lib/action-result";
 import { MAX_ACTIVE_SECRETS, SECRET_LABEL_MAX_LENGTH, SECRET_STATUS_LABELS, type SecretStatus } from "@/lib/credentials/secrets";
 import { addSecretAction, revealSecretAction, revokeSecretAction } from "../actions";
+import { ConfirmDialog, UNREACHABLE } from "./confirm-dialog";
 
 export interface SecretRow {
   id: string;
@@ -23,8 +24,6 @@ export interface SecretRow {
   revokedAt: string | null;
   revokedBy: string | null;
 }
-
-const UNREACHABLE: ActionResult = { ok: false, error: "The console could not be reached. Check your connection and try again." };
 
 /** The client's secrets, newest first: metadata for everyone, values and changes for managers. */
 export function SecretsSection({ appId, secrets, canManage }: { appId: string; secrets: SecretRow[]; canManage: boolean }) {
@@ -116,13 +115,11 @@ function SecretCard({
       </dl>
       {secret.status === "ACTIVE" ? (
         <div className="mt-3">
-          {canManage ? (
-            <SecretValue name={`secret ${secret.label}`} reveal={() => revealSecretAction({ appId, secretId: secret.id })} />
-          ) : (
-            <p className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-600">
-              Hidden. Only owners and developers can see secret values.
-            </p>
-          )}
+          <SecretValueFor
+            canManage={canManage}
+            name={`secret ${secret.label}`}
+            reveal={() => revealSecretAction({ appId, secretId: secret.id })}
+          />
         </div>
       ) : null}
       {canManage && secret.status !== "REVOKED" ? (
@@ -219,56 +216,30 @@ function AddSecretForm({ appId, onDone }: { appId: string; onDone: (result: Acti
 }
 
 function RevokeDialog({ appId, secret, onDone }: { appId: string; secret: SecretRow; onDone: (result: ActionResult) => void }) {
-  const [open, setOpen] = useState(false);
-  const [result, setResult] = useState<ActionResult | null>(null);
-  const [pending, startTransition] = useTransition();
-
-  function revoke() {
-    startTransition(async () => {
-      let answer: ActionResult;
-      try {
-        answer = await revokeSecretAction({ appId, secretId: secret.id });
-      } catch {
-        answer = UNREACHABLE;
-      }
-      if (answer.ok) {
-        setOpen(false);
-        onDone(answer);
-      } else {
-        setResult(answer);
-      }
-    });
-  }
-
   return (
-    <DialogRoot
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (next) setResult(null);
-      }}
-    >
-      <DialogTrigger asChild>
+    <ConfirmDialog
+      trigger={
         <Button variant="secondary" className="px-3 py-1.5 text-red-700">
           Revoke<span className="sr-only"> secret {secret.label}</span>
         </Button>
-      </DialogTrigger>
-      <DialogContent
-        title={`Revoke “${secret.label}”?`}
-        description="The secret stops authenticating immediately: anything that still uses it gets invalid_client. This cannot be undone."
-      >
-        <div className="flex flex-col gap-4">
-          <FormMessage result={result} />
-          <div className="flex flex-wrap justify-end gap-2">
-            <DialogClose asChild>
-              <Button variant="secondary">Cancel</Button>
-            </DialogClose>
-            <Button variant="danger" onClick={revoke} disabled={pending} aria-disabled={pending}>
-              {pending ? "Revoking…" : "Revoke secret"}
-            </Button>
-          </div>
-        </div>
-      </DialogContent>
-    </DialogRoot>
+      }
+      title={`Revoke “${secret.label}”?`}
+      description="The secret stops authenticating immediately: anything that still uses it gets invalid_client. This cannot be undone."
+      confirmLabel="Revoke secret"
+      pendingLabel="Revoking…"
+      run={() => revokeSecretAction({ appId, secretId: secret.id })}
+      onDone={onDone}
+    />
+  );
+}
+
+/** A secret's value for those who may see it; for the others, a word on why it is hidden. */
+export function SecretValueFor({ canManage, name, reveal }: { canManage: boolean; name: string; reveal: () => ReturnType<typeof revealSecretAction> }) {
+  return canManage ? (
+    <SecretValue name={name} reveal={reveal} />
+  ) : (
+    <p className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-600">
+      Hidden. Only owners and developers can see secret values.
+    </p>
   );
 }
