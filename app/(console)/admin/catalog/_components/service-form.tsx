@@ -1,8 +1,6 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useEffect, useRef } from "react";
-import type { ActionResult } from "@/lib/action-result";
 import { formAll, formFlag, formText } from "@/lib/form-data";
 import { PROVIDER_LABELS } from "@/lib/status";
 import { Button, buttonClass } from "@/components/ui/button";
@@ -11,6 +9,7 @@ import { SelectField } from "@/components/ui/select-field";
 import { TextareaField } from "@/components/ui/textarea-field";
 import { CheckboxField, CheckboxGroupField, CheckboxOption } from "@/components/ui/checkbox-field";
 import { FormMessage } from "@/components/form-message";
+import { useRefusableForm } from "@/components/use-refusable-form";
 import { createServiceAction, updateServiceAction } from "../actions";
 
 type Provider = keyof typeof PROVIDER_LABELS;
@@ -47,13 +46,6 @@ interface Option {
   provider: Provider;
 }
 
-interface FormState {
-  result: ActionResult | null;
-  /** What was submitted: React resets a form after its action, and the fields start again from these. */
-  values: ServiceFormValues;
-  attempt: number;
-}
-
 function valuesOf(formData: FormData): ServiceFormValues {
   const provider = formText(formData, "provider");
   return {
@@ -84,37 +76,19 @@ export function ServiceForm({
   /** Services whose own entry says they conflict with this one (edited on their entry). */
   conflictedBy?: { id: string; name: string }[];
 }) {
-  const [state, dispatch, pending] = useActionState<FormState, FormData>(
-    async (prev, formData) => {
-      const action = serviceId ? updateServiceAction : createServiceAction;
-      // Success redirects to the catalog; what comes back is a refusal.
-      const result = (await action(formData)) ?? null;
-      return { result, values: valuesOf(formData), attempt: prev.attempt + 1 };
-    },
-    { result: null, values: initial, attempt: 0 },
+  // Success redirects to the catalog.
+  const { result, values, attempt, dispatch, pending, formRef, errors } = useRefusableForm(
+    serviceId ? updateServiceAction : createServiceAction,
+    valuesOf,
+    initial,
   );
-  const formRef = useRef<HTMLFormElement>(null);
-  const { result, values } = state;
-  const fieldErrors = result && !result.ok ? (result.fieldErrors ?? {}) : {};
-  const errors = (field: string) => {
-    const found = Object.entries(fieldErrors)
-      .filter(([key]) => key === field || key.startsWith(`${field}.`))
-      .flatMap(([, messages]) => messages);
-    return found.length ? [...new Set(found)] : undefined;
-  };
-
-  // After a refusal, take the keyboard to the first field that needs attention.
-  useEffect(() => {
-    if (state.attempt === 0 || state.result?.ok) return;
-    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], fieldset[data-invalid] input')?.focus();
-  }, [state.attempt, state.result]);
 
   return (
     <form ref={formRef} action={dispatch} noValidate className="flex max-w-2xl flex-col gap-5">
       {serviceId ? <input type="hidden" name="serviceId" value={serviceId} /> : null}
       <FormMessage result={result} />
       {/* Keyed by attempt: the fields start again from what was submitted. */}
-      <div key={state.attempt} className="flex flex-col gap-5">
+      <div key={attempt} className="flex flex-col gap-5">
         <TextField label="Name" name="name" required maxLength={100} defaultValue={values.name} errors={errors("name")} />
         <TextField
           label="Identifier"

@@ -1,14 +1,13 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useEffect, useRef } from "react";
-import type { ActionResult } from "@/lib/action-result";
 import { formAll, formFlag, formText } from "@/lib/form-data";
 import { Button, buttonClass } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { CheckboxField, CheckboxGroupField, CheckboxOption } from "@/components/ui/checkbox-field";
 import { FormMessage } from "@/components/form-message";
+import { useRefusableForm } from "@/components/use-refusable-form";
 import { createSandboxAccountAction, updateSandboxAccountAction } from "../actions";
 
 export interface AccountFormValues {
@@ -20,13 +19,6 @@ export interface AccountFormValues {
 }
 
 const EMPTY_ACCOUNT: AccountFormValues = { email: "", name: "", partnerId: "", registrant: false, employerIds: [] };
-
-interface FormState {
-  result: ActionResult | null;
-  /** What was submitted: React resets a form after its action, and the fields start again from these. */
-  values: AccountFormValues;
-  attempt: number;
-}
 
 function valuesOf(formData: FormData): AccountFormValues {
   return {
@@ -50,36 +42,18 @@ export function AccountForm({
   partners: { id: string; name: string }[];
   employers: { id: string; name: string }[];
 }) {
-  const [state, dispatch, pending] = useActionState<FormState, FormData>(
-    async (prev, formData) => {
-      const action = accountId ? updateSandboxAccountAction : createSandboxAccountAction;
-      // Success redirects to the list; what comes back is a refusal.
-      const result = (await action(formData)) ?? null;
-      return { result, values: valuesOf(formData), attempt: prev.attempt + 1 };
-    },
-    { result: null, values: initial, attempt: 0 },
+  // Success redirects to the list.
+  const { result, values, attempt, dispatch, pending, formRef, errors } = useRefusableForm(
+    accountId ? updateSandboxAccountAction : createSandboxAccountAction,
+    valuesOf,
+    initial,
   );
-  const formRef = useRef<HTMLFormElement>(null);
-  const { result, values } = state;
-  const fieldErrors = result && !result.ok ? (result.fieldErrors ?? {}) : {};
-  const errors = (field: string) => {
-    const found = Object.entries(fieldErrors)
-      .filter(([key]) => key === field || key.startsWith(`${field}.`))
-      .flatMap(([, messages]) => messages);
-    return found.length ? [...new Set(found)] : undefined;
-  };
-
-  // After a refusal, take the keyboard to the first field that needs attention.
-  useEffect(() => {
-    if (state.attempt === 0 || state.result?.ok) return;
-    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], fieldset[data-invalid] input')?.focus();
-  }, [state.attempt, state.result]);
 
   return (
     <form ref={formRef} action={dispatch} noValidate className="flex max-w-2xl flex-col gap-5">
       {accountId ? <input type="hidden" name="accountId" value={accountId} /> : null}
       <FormMessage result={result} />
-      <div key={state.attempt} className="flex flex-col gap-5">
+      <div key={attempt} className="flex flex-col gap-5">
         <TextField
           label="Email"
           name="email"

@@ -1,0 +1,39 @@
+"use client";
+
+import { useActionState, useEffect, useRef } from "react";
+import type { ActionResult } from "@/lib/action-result";
+
+interface FormState<V> {
+  result: ActionResult | null;
+  /** What was submitted: React resets a form after its action, and the fields start again from these. */
+  values: V;
+  attempt: number;
+}
+
+/**
+ * A form whose action redirects on success, so what comes back is a refusal. Key the fields by
+ * `attempt` so they start again from what was submitted; `errors(field)` gives the messages for
+ * a field and its parts (`employerIds.0`); after a refusal the keyboard goes to the first field
+ * that needs attention.
+ */
+export function useRefusableForm<V>(submit: (formData: FormData) => Promise<ActionResult | void>, read: (formData: FormData) => V, initial: V) {
+  const [state, dispatch, pending] = useActionState<FormState<V>, FormData>(
+    async (prev, formData) => ({ result: (await submit(formData)) ?? null, values: read(formData), attempt: prev.attempt + 1 }),
+    { result: null, values: initial, attempt: 0 },
+  );
+  const formRef = useRef<HTMLFormElement>(null);
+  const fieldErrors = state.result && !state.result.ok ? (state.result.fieldErrors ?? {}) : {};
+  const errors = (field: string) => {
+    const found = Object.entries(fieldErrors)
+      .filter(([key]) => key === field || key.startsWith(`${field}.`))
+      .flatMap(([, messages]) => messages);
+    return found.length ? [...new Set(found)] : undefined;
+  };
+
+  useEffect(() => {
+    if (state.attempt === 0 || state.result?.ok) return;
+    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], fieldset[data-invalid] input')?.focus();
+  }, [state.attempt, state.result]);
+
+  return { ...state, dispatch, pending, formRef, errors };
+}
