@@ -1,0 +1,172 @@
+import "server-only";
+// Client authentication at the token endpoint.
+// @see RFC 6749 §2.3.1 — client_secret_basic (form-urlencoded, then base64) or client_secret_post,
+//   never both; §3.2.1 — public clients identify themselves with client_id alone.
+// One query reads the client, its app's partner and registrant, and its active secrets; a secret
+// is checked against every active verifier in constant time. A successful authentication marks
+// the secret as used ("last used" in the console), written at most once a minute per secret so
+// that a busy client costs no write per request.
+import { db } from "../db";
+import { matchesVerifier } from "../crypto/secret-box";
+import type { GrantReviewStatus, GrantType, Provider } from "../generated/prisma/enums";
+import { InvalidClient, InvalidRequest } from "./errors";
+import type { FormParams } from "./http";
+
+/** How stale a secret's lastUsedAt may get before a use writes it again. */
+export const LAST_USED_RESOLUTION_MS = 60_000;
+
+const MAX_CREDENTIAL_LENGTH = 512;
+
+export type AuthMethod = "client_secret_basic" | "client_secret_post" | "none";
+
+export interface PresentedCredentials {
+  method: AuthMethod;
+  clientId: string;
+  secret?: string;
+}
+
+export interface AuthenticatedClient {
+  /** Client.id (uuid). */
+  id: string;
+  /** The public client_id. */
+  clientId: string;
+  isPublic: boolean;
+  grantTypes: GrantType[];
+  reviewStatus: GrantReviewStatus | null;
+  partnerId: string;
+  /** The sandbox account that registered the partner's apps (2-legged tokens act for it). */
+  registrant: { id: string; subject: string } | null;
+  method: AuthMethod;
+}
+
+/** Whether the request carried HTTP Basic credentials (invalid_client then adds WWW-Authenticate). */
+export function usesBasic(request: Request): boolean {
+  return /^basic(\s|$)/i.test(request.headers.get("authorization")?.trim() ?? "");
+}
+
+function decodeBasicPart(part: string): string {
+  // @see RFC 6749 §2.3.1 / Appendix B: each part is form-urlencoded before base64.
+  try {
+    return decodeURIComponent(part.replace(/\+/g, " "));
+  } catch {
+    throw new InvalidClient("The Authorization header is malformed.");
+  }
+}
+
+/** The credentials the request presents, by exactly one method. */
+export function presentedCredentials(request: Request, params: FormParams): PresentedCredentials {
+  const authorization = request.headers.get("authorization")?.trim();
+  const bodyId = params.get("client_id");
+  const bodySecret = params.get("client_secret");
+  if (authorization) {
+    const match = /^basic\s+([A-Za-z0-9+/]+={0,2})$/i.exec(authorization);
+    if (!usesBasic(request)) throw new InvalidRequest("Only the Basic authentication scheme is supported here.");
+    if (!match) throw new InvalidClient("The Authorization header is malformed.");
+    const decoded = Buffer.from(match[1]!, "base64").toString("utf8");
+    const colon = decoded.indexOf(":");
+    if (colon < 0) throw new InvalidClient("The Authorization header is malformed.");
+    const clientId = decodeBasicPart(decoded.slice(0, colon));
+    const secret = decodeBasicPart(decoded.slice(colon + 1));
+    // @see RFC 6749 §2.3: the client MUST NOT use more than one authentication method.
+    if (bodySecret !== undefined) {
+      throw new InvalidRequest("Client credentials were sent both in the Authorization header and in the body.");
+    }
+    if (bodyId !== undefined && bodyId !== clientId) {
+      throw new InvalidRequest("The client_id in the body differs from the one in the Authorization header.");
+    }
+    if (!clientId) throw new InvalidClient("The Authorization header names no client.");
+    return { method: "client_secret_basic", clientId, secret: secret === "" ? undefined : secret };
+  }
+  if (bodyId === undefined) throw new InvalidClient("Client authentication is missing.");
+  return bodySecret === undefined
+    ? { method: "none", clientId: bodyId }
+    : { method: "client_secret_post", clientId: bodyId, secret: bodySecret };
+}
+
+interface ClientRow {
+  id: string;
+  clientId: string;
+  isPublic: boolean;
+  grantTypes: GrantType[];
+  reviewStatus: GrantReviewStatus | null;
+  partnerId: string;
+  registrantId: string | null;
+  registrantSubject: string | null;
+  secrets: { id: string; verifier: string; lastUsedAt: number | null }[];
+}
+
+/** The client with its active secrets (not revoked, not expired), in one round trip. */
+async function findClient(provider: Provider, clientId: string, now: Date): Promise<ClientRow | null> {
+  const rows = await db().$queryRaw<ClientRow[]>`
+    SELECT c."id", c."clientId", c."isPublic", c."grantTypes"::text[] AS "grantTypes",
+           c."reviewStatus"::text AS "reviewStatus", a."partnerId",
+           r."id" AS "registrantId", r."subject" AS "registrantSubject",
+           COALESCE((
+             SELECT json_agg(json_build_object(
+                      'id', s."id",
+                      'verifier', encode(s."verifier", 'base64'),
+                      'lastUsedAt', (extract(epoch FROM s."lastUsedAt") * 1000)::bigint))
+             FROM "ClientSecret" s
+             WHERE s."clientId" = c."id" AND s."revokedAt" IS NULL
+               AND (s."expiresAt" IS NULL OR s."expiresAt" > ${now}::timestamp)
+           ), '[]'::json) AS "secrets"
+    FROM "Client" c
+    JOIN "App" a ON a."id" = c."appId"
+    JOIN "Partner" p ON p."id" = a."partnerId"
+    LEFT JOIN "SandboxAccount" r ON r."id" = p."registrantId"
+    WHERE c."clientId" = ${clientId}
+      AND a."provider"::text = ${provider}
+      AND a."credentialType"::text = 'OAUTH2'`;
+  return rows[0] ?? null;
+}
+
+/**
+ * Authenticates the client the credentials name. Unknown clients, wrong, revoked or expired
+ * secrets all get the same invalid_client, so the answer reveals nothing about which it was.
+ */
+export async function authenticateClient(
+  provider: Provider,
+  credentials: PresentedCredentials,
+  now = new Date(),
+): Promise<AuthenticatedClient> {
+  const failed = () => new InvalidClient("Client authentication failed.");
+  if (credentials.clientId.length > MAX_CREDENTIAL_LENGTH || (credentials.secret?.length ?? 0) > MAX_CREDENTIAL_LENGTH) {
+    throw failed();
+  }
+  const row = await findClient(provider, credentials.clientId, now);
+  if (!row) throw failed();
+  let method = credentials.method;
+  if (row.isPublic) {
+    // A public client has no secret: presenting one is a confused client, not a public one.
+    if (credentials.secret !== undefined) throw new InvalidClient("This is a public client: it authenticates with client_id alone.");
+    method = "none";
+  } else {
+    if (credentials.secret === undefined) throw new InvalidClient("This client must authenticate with its client secret.");
+    const secret = credentials.secret;
+    // Every verifier is checked, so the time taken does not say which secret matched.
+    const matched = row.secrets.filter((s) => matchesVerifier(secret, Buffer.from(s.verifier, "base64")));
+    const used = matched[0];
+    if (!used) throw failed();
+    await markUsed(used.id, used.lastUsedAt === null ? null : Number(used.lastUsedAt), now);
+  }
+  return {
+    id: row.id,
+    clientId: row.clientId,
+    isPublic: row.isPublic,
+    grantTypes: row.grantTypes,
+    reviewStatus: row.reviewStatus,
+    partnerId: row.partnerId,
+    registrant: row.registrantId && row.registrantSubject ? { id: row.registrantId, subject: row.registrantSubject } : null,
+    method,
+  };
+}
+
+async function markUsed(secretId: string, lastUsedAt: number | null, now: Date) {
+  if (lastUsedAt !== null && now.getTime() - lastUsedAt < LAST_USED_RESOLUTION_MS) return;
+  const stale = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
+  // Conditional, so concurrent requests of one client write once, and never move it backwards.
+  await db().clientSecret.updateMany({
+    where: { id: secretId, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: stale } }] },
+    data: { lastUsedAt: now },
+  });
+}

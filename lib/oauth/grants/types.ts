@@ -1,0 +1,29 @@
+// What a grant decides; the provider turns it into tokens (lib/providers/<provider>/tokens.ts).
+import type { AuthenticatedClient } from "../client-auth";
+
+/** A 2-legged token: the client acts for itself (and its registrant account). */
+export interface AppIssuance {
+  kind: "app";
+  client: AuthenticatedClient;
+  scopes: string[];
+  employerId: string | null;
+}
+
+/** A 3-legged token: the client acts for an account that authorized it. */
+export interface UserIssuance {
+  kind: "user";
+  client: AuthenticatedClient;
+  account: { id: string; subject: string };
+  /** Scopes of this access token. */
+  scopes: string[];
+  /** Everything the account has granted the client (incremental authorization accumulates). */
+  consentedScopes: string[];
+  employerId: string | null;
+  /** The AuthorizationCode the tokens descend from: revoking it revokes them. */
+  sid: string;
+  nonce: string | null;
+  /** A fresh refresh token (only with offline access), in clear: returned once, stored hashed. */
+  refreshToken: string | null;
+}
+
+export type Issuance = AppIssuance | UserIssuance;
