@@ -130,7 +130,8 @@ export async function authenticateClient(
   now = new Date(),
 ): Promise<AuthenticatedClient> {
   const failed = () => new InvalidClient("Client authentication failed.");
-  if (credentials.clientId.length > MAX_CREDENTIAL_LENGTH || (credentials.secret?.length ?? 0) > MAX_CREDENTIAL_LENGTH) {
+  const tooLong = credentials.clientId.length > MAX_CREDENTIAL_LENGTH || (credentials.secret?.length ?? 0) > MAX_CREDENTIAL_LENGTH;
+  if (tooLong || credentials.clientId.includes("\0")) {
     throw failed();
   }
   const row = await findClient(provider, credentials.clientId, now);

@@ -46,6 +46,8 @@ export async function readForm(request: Request): Promise<FormParams> {
   const seen = new Set<string>();
   for (const [name, value] of new URLSearchParams(body)) {
     if (seen.has(name)) throw new InvalidRequest(`The ${name} parameter is included more than once.`);
+    // NUL is no character of any OAuth parameter, and no database string may hold it.
+    if (name.includes("\0") || value.includes("\0")) throw new InvalidRequest("A parameter contains a NUL character.");
     seen.add(name);
     if (value !== "") values.set(name, value);
   }

@@ -1,0 +1,130 @@
+// Row builders for the Indeed emulator's integration tests: clients with secrets, sandbox
+// accounts and employers, and the grants and codes the authorization endpoint would write
+// (same shapes as the schema's contract: codeHash = tokenHash(code), 10 minutes).
+import { randomUUID } from "node:crypto";
+import type { PrismaClient } from "../generated/prisma/client";
+import type { GrantReviewStatus, GrantType } from "../generated/prisma/enums";
+import { newClientId, newClientSecret, newOpaqueToken, randomHex, tokenHash } from "../crypto/random";
+import { seal, verifierOf } from "../crypto/secret-box";
+import { uniqueName } from "./database";
+
+export interface TestClient {
+  /** Client.id */
+  id: string;
+  appId: string;
+  partnerId: string;
+  clientId: string;
+  /** The first secret's value (confidential clients). */
+  secret: string;
+  secretId: string;
+}
+
+export function indeedRows(prisma: () => PrismaClient) {
+  const rows = {
+    async secret(clientRowId: string, fields: { expiresAt?: Date; revokedAt?: Date; lastUsedAt?: Date } = {}) {
+      const value = newClientSecret();
+      const id = randomUUID();
+      await prisma().clientSecret.create({
+        data: {
+          id,
+          clientId: clientRowId,
+          label: uniqueName("Secret"),
+          ciphertext: new Uint8Array(seal(value, `client-secret:${id}`)),
+          verifier: new Uint8Array(verifierOf(value)),
+          ...fields,
+        },
+      });
+      return { id, value };
+    },
+
+    async client(
+      partnerId: string,
+      fields: { grantTypes?: GrantType[]; isPublic?: boolean; reviewStatus?: GrantReviewStatus | null; redirectUris?: string[] } = {},
+    ): Promise<TestClient> {
+      const grantTypes = fields.grantTypes ?? ["CLIENT_CREDENTIALS", "AUTHORIZATION_CODE"];
+      const app = await prisma().app.create({
+        data: { partnerId, name: uniqueName("App"), provider: "INDEED", credentialType: "OAUTH2" },
+        select: { id: true },
+      });
+      const client = await prisma().client.create({
+        data: {
+          appId: app.id,
+          clientId: newClientId(),
+          isPublic: fields.isPublic ?? false,
+          grantTypes,
+          reviewStatus:
+            fields.reviewStatus !== undefined ? fields.reviewStatus : grantTypes.includes("AUTHORIZATION_CODE") ? "APPROVED" : null,
+          redirectUris: { create: (fields.redirectUris ?? ["http://localhost:8976/callback"]).map((uri) => ({ uri })) },
+        },
+        select: { id: true, clientId: true },
+      });
+      const secret = fields.isPublic ? { id: "", value: "" } : await rows.secret(client.id);
+      return { id: client.id, appId: app.id, partnerId, clientId: client.clientId, secret: secret.value, secretId: secret.id };
+    },
+
+    employer(name = uniqueName("Employer")) {
+      return prisma().employer.create({ data: { id: randomHex(16), name }, select: { id: true, name: true } });
+    },
+
+    async account(fields: { partnerId?: string; employerIds?: string[]; registrantOf?: string } = {}) {
+      const subject = randomHex(8);
+      const account = await prisma().sandboxAccount.create({
+        data: {
+          subject,
+          email: `${subject}@sandbox.example.test`,
+          name: uniqueName("Account"),
+          passwordHash: "!unusable",
+          partnerId: fields.partnerId ?? null,
+          employers: { connect: (fields.employerIds ?? []).map((id) => ({ id })) },
+        },
+        select: { id: true, subject: true, email: true },
+      });
+      if (fields.registrantOf) {
+        await prisma().partner.update({ where: { id: fields.registrantOf }, data: { registrantId: account.id } });
+      }
+      return account;
+    },
+
+    /** What the authorization endpoint writes when the user allows: the grant and a code. */
+    async code(
+      client: { id: string },
+      account: { id: string },
+      fields: {
+        scopes?: string[];
+        grantScopes?: string[];
+        redirectUri?: string;
+        codeChallenge?: string | null;
+        nonce?: string | null;
+        employerId?: string | null;
+        expiresAt?: Date;
+      } = {},
+    ) {
+      const scopes = fields.scopes ?? ["email", "offline_access", "employer_access"];
+      const grantScopes = fields.grantScopes ?? scopes;
+      const grant = await prisma().grant.upsert({
+        where: { accountId_clientId: { accountId: account.id, clientId: client.id } },
+        create: { accountId: account.id, clientId: client.id, scopes: grantScopes },
+        update: { scopes: grantScopes },
+        select: { id: true },
+      });
+      const code = newOpaqueToken();
+      const row = await prisma().authorizationCode.create({
+        data: {
+          codeHash: new Uint8Array(tokenHash(code)),
+          clientId: client.id,
+          accountId: account.id,
+          grantId: grant.id,
+          redirectUri: fields.redirectUri ?? "http://localhost:8976/callback",
+          scopes,
+          nonce: fields.nonce ?? null,
+          codeChallenge: fields.codeChallenge ?? null,
+          employerId: fields.employerId ?? null,
+          expiresAt: fields.expiresAt ?? new Date(Date.now() + 10 * 60_000),
+        },
+        select: { id: true },
+      });
+      return { code, id: row.id, grantId: grant.id };
+    },
+  };
+  return rows;
+}
