@@ -8,6 +8,7 @@ import type { Database } from "../lib/db";
 import { DataDirLockedError } from "../lib/data-dir-lock";
 import { ConfigError } from "../lib/env";
 import { AppError } from "../lib/errors";
+import { CredentialsKeyError } from "../lib/crypto/secret-box";
 import { ROLES, type Role } from "../lib/auth/permissions";
 import { compareNames, sortKey } from "../lib/sort";
 
@@ -21,6 +22,10 @@ Commands:
   user:list       Lists every user with their role and partner.
   partner:create --name <name>
                   Creates a partner, so that its members can be created.
+  keys:rotate --provider indeed
+                  Makes a new key sign the emulator's tokens. Running servers switch to it
+                  within 30 seconds; the previous key stays in the JWKS until every token it
+                  signed has expired. Needs the same CREDENTIALS_KEY as the servers.
 
 The database is the embedded one in DATA_DIR (default .data), or PostgreSQL when DATABASE_URL is
 set. Only one process can open the embedded database: stop the server first.
@@ -102,6 +107,31 @@ const COMMANDS: Record<string, Command> = {
           throw error;
         }
         console.log(`Created partner "${name}".`);
+      });
+    },
+  },
+
+  "keys:rotate": {
+    options: { provider: { type: "string" } },
+    async run(flags) {
+      const provider = required(flags, "provider", "indeed");
+      if (provider.toLowerCase() !== "indeed") {
+        throw new CliError(`Unknown provider "${provider}": --provider is indeed (the only emulator that signs tokens).`);
+      }
+      await withDatabase(async (database) => {
+        const { rotateSigningKey, ACTIVE_KEY_RECHECK_MS } = await import("../lib/oauth/signing-keys");
+        const rotation = await rotateSigningKey("INDEED", database.prisma);
+        console.log(
+          `Rotated the Indeed signing key: ${rotation.kid} signs from now on ` +
+            `(running servers switch within ${ACTIVE_KEY_RECHECK_MS / 1000} s).`,
+        );
+        const rows = rotation.published.map((k) => [
+          k.kid,
+          k.retiredAt ? "retired" : "active",
+          k.publishedUntil ? `until ${k.publishedUntil.toISOString()}` : "-",
+        ]);
+        console.log("Published in the JWKS:");
+        printTable(["KID", "STATE", "PUBLISHED"], rows);
       });
     },
   },
@@ -252,8 +282,9 @@ async function main(argv: string[]): Promise<number> {
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
-  if (error instanceof CliError || error instanceof AppError || error instanceof DataDirLockedError || error instanceof ConfigError) {
-    console.error(`✖ ${error.message}`);
+  const expected = [CliError, AppError, DataDirLockedError, ConfigError, CredentialsKeyError];
+  if (expected.some((kind) => error instanceof kind)) {
+    console.error(`✖ ${(error as Error).message}`);
   } else {
     console.error(`✖ Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   }

@@ -1,4 +1,4 @@
-import "server-only";
+// No "server-only" marker: the operator CLI (keys:rotate) imports this module too.
 // The emulators' JWT signing keys (ES256), one active per provider, stored in the database with
 // the private half sealed under the credentials key. See docs/decisions/010.
 // - The first key is created on first need, under a transaction-scoped advisory lock, so
