@@ -22,6 +22,8 @@ declare module "autocannon" {
 
   export interface Options {
     url: string;
+    method?: "GET" | "POST";
+    body?: string;
     connections?: number;
     duration?: number;
     headers?: Record<string, string>;

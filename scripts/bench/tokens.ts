@@ -1,0 +1,279 @@
+// npm run bench:tokens: the Indeed emulator's token endpoint (client credentials) under load,
+// against a trivial route handler of the same app (GET /api/health) as the baseline, on
+// PostgreSQL and the production build. Creates a throwaway database with one OAuth client
+// (secret sealed and verified with lib/crypto, like the console stores it), serves a private
+// copy of the build with `npm start`'s own script, checks both routes answer what we think we
+// measure, then loads each from BENCH_CONNECTIONS connections for BENCH_DURATION seconds with
+// autocannon and prints requests/s, p50 and p99 of both and their ratio, with PASS/FAIL against
+// the goals. Exits non-zero only when the benchmark itself could not run.
+//
+// Knobs (all optional): BENCH_DATABASE_URL (admin connection, default
+// postgresql://postgres@127.0.0.1:5432/test), BENCH_DURATION (s per route, 15),
+// BENCH_CONNECTIONS (50), BENCH_WARMUP (s per route before measuring, 3), BENCH_PORT (3400),
+// BENCH_TIMEOUT (s for the whole run).
+import { spawnSync } from "node:child_process";
+import { randomBytes, randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import autocannon, { type Result } from "autocannon";
+import { z } from "zod";
+import { newClientId, newClientSecret, randomHex } from "../../lib/crypto/random";
+import { openDatabase } from "../../lib/db";
+import { applyMigrations } from "../../prisma/migrate";
+import { snapshotBuild } from "./build";
+import { cleanup, fmt, guardRun, onCleanup, scratchDatabase, step, table, withAdmin } from "./lifecycle";
+import { assertPortFree, cpuTimeMs, startServer, waitUntilReady, type Server } from "./server";
+
+const GOALS = { ratio: 0.5, p99Ms: 100 };
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const buildNeeded = !existsSync(path.join(root, ".next/BUILD_ID"));
+
+const config = z
+  .object({
+    BENCH_DATABASE_URL: z
+      .string()
+      .trim()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL")
+      .default("postgresql://postgres@127.0.0.1:5432/test"),
+    BENCH_DURATION: z.coerce.number().int().min(1).max(3600).default(15),
+    BENCH_CONNECTIONS: z.coerce.number().int().min(1).max(500).default(50),
+    BENCH_WARMUP: z.coerce.number().int().min(0).max(600).default(3),
+    BENCH_PORT: z.coerce.number().int().min(1).max(65535).default(3400),
+    BENCH_TIMEOUT: z.coerce.number().int().min(30).optional(),
+  })
+  .parse(process.env);
+const timeLimitS =
+  config.BENCH_TIMEOUT ?? 300 + (buildNeeded ? 900 : 0) + 2 * (config.BENCH_DURATION + config.BENCH_WARMUP);
+const guard = guardRun(timeLimitS);
+
+// The key the server encrypts and verifies secrets with; the seed below uses the same one.
+const CREDENTIALS_KEY = randomBytes(32).toString("base64");
+process.env.CREDENTIALS_KEY = CREDENTIALS_KEY;
+
+interface Target {
+  label: string;
+  url: string;
+  method: "GET" | "POST";
+  body?: string;
+  headers?: Record<string, string>;
+}
+
+interface Measured {
+  target: Target;
+  result: Result;
+  cpuMsPerRequest: number;
+}
+
+/** Seeds a partner, its registrant account with two employers, and an app's OAuth client. */
+async function seedClient(url: string) {
+  const { seal, verifierOf } = await import("../../lib/crypto/secret-box");
+  const database = openDatabase({ url, poolSize: 2 });
+  try {
+    const applied = await applyMigrations(database.adapter);
+    console.log(`  applied ${applied.length} migration(s)`);
+    const prisma = database.prisma;
+    const partner = await prisma.partner.create({ data: { name: "Bench Recruiting" } });
+    const employers = await Promise.all(
+      ["Bench Employer One", "Bench Employer Two"].map((name) => prisma.employer.create({ data: { id: randomHex(16), name } })),
+    );
+    const registrant = await prisma.sandboxAccount.create({
+      data: {
+        subject: randomHex(8),
+        email: "registrant@bench.example",
+        name: "Bench Registrant",
+        passwordHash: "!unusable",
+        partnerId: partner.id,
+        employers: { connect: employers.map((e) => ({ id: e.id })) },
+      },
+    });
+    await prisma.partner.update({ where: { id: partner.id }, data: { registrantId: registrant.id } });
+    const app = await prisma.app.create({
+      data: { partnerId: partner.id, name: "BenchApp-dev", provider: "INDEED", credentialType: "OAUTH2" },
+    });
+    const clientId = newClientId();
+    const client = await prisma.client.create({
+      data: { appId: app.id, clientId, grantTypes: ["CLIENT_CREDENTIALS", "AUTHORIZATION_CODE"], reviewStatus: "APPROVED" },
+    });
+    // A revoked and an expired secret beside the live one: authentication checks every active one.
+    const secrets = [{}, { revokedAt: new Date() }, { expiresAt: new Date(Date.now() - 1000) }].map((fields) => ({
+      id: randomUUID(),
+      value: newClientSecret(),
+      fields,
+    }));
+    for (const s of secrets) {
+      await prisma.clientSecret.create({
+        data: {
+          id: s.id,
+          clientId: client.id,
+          label: "bench",
+          ciphertext: new Uint8Array(seal(s.value, `client-secret:${s.id}`)),
+          verifier: new Uint8Array(verifierOf(s.value)),
+          ...s.fields,
+        },
+      });
+    }
+    return { clientId, secret: secrets[0]!.value, employerId: employers[0]!.id };
+  } finally {
+    await database.close();
+  }
+}
+
+async function check(target: Target, expect: (body: Record<string, unknown>) => boolean) {
+  const response = await fetch(target.url, { method: target.method, body: target.body, headers: target.headers });
+  const body = (await response.json()) as Record<string, unknown>;
+  if (response.status !== 200 || !expect(body)) {
+    throw new Error(`${target.label} answered ${response.status} ${JSON.stringify(body).slice(0, 300)}`);
+  }
+  console.log(`  ${target.label}: 200 ${JSON.stringify(body).slice(0, 90)}${JSON.stringify(body).length > 90 ? "…" : ""}`);
+}
+
+async function load(target: Target, serverPid: number): Promise<Measured> {
+  const options = {
+    url: target.url,
+    method: target.method,
+    body: target.body,
+    headers: target.headers,
+    connections: config.BENCH_CONNECTIONS,
+  };
+  if (config.BENCH_WARMUP > 0) await autocannon({ ...options, duration: config.BENCH_WARMUP });
+  const cpuBefore = cpuTimeMs(serverPid);
+  const result = await autocannon({ ...options, duration: config.BENCH_DURATION });
+  const cpuMsPerRequest = (cpuTimeMs(serverPid) - cpuBefore) / Math.max(1, result.requests.total);
+  return { target, result, cpuMsPerRequest };
+}
+
+let activeServer: Server | undefined;
+
+async function main() {
+  console.log(
+    `Partner Console token benchmark: ${config.BENCH_CONNECTIONS} connections × ${config.BENCH_DURATION} s per route` +
+      ` (after ${config.BENCH_WARMUP} s of warm-up), port ${config.BENCH_PORT}, time limit ${timeLimitS} s.\n` +
+      `Machine: ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => fmt(l, 2)).join(" ")}` +
+      " (the load generator shares the machine with the server: both routes pay that alike).",
+  );
+  const git = (...args: string[]) => spawnSync("git", args, { cwd: root, encoding: "utf8" }).stdout?.trim() ?? "";
+  const changed = git("status", "--porcelain", "--untracked-files=no").split("\n").filter(Boolean).length;
+  console.log(`Checkout: ${git("rev-parse", "--short", "HEAD") || "?"}${changed ? ` with ${changed} changed file(s)` : ""}.`);
+
+  step("Creating the database and an OAuth client");
+  await assertPortFree(config.BENCH_PORT);
+  const database = await scratchDatabase(config.BENCH_DATABASE_URL);
+  console.log(`  database ${database.name}`);
+  const seeded = await seedClient(database.url);
+  await withAdmin(database.url, (c) => c.query("VACUUM ANALYZE"));
+
+  step(buildNeeded ? "Building the app" : "Copying the build");
+  let stopBuild = () => {};
+  onCleanup("stop the build", async () => stopBuild());
+  const build = await snapshotBuild(root, 900_000, (stop) => (stopBuild = stop));
+  onCleanup("remove the copy of the build", async () => build.remove());
+  console.log(`  serving a private copy of build ${build.buildId} from ${build.dir}`);
+
+  step(`Starting the production server (tsx scripts/start.ts, PORT=${config.BENCH_PORT})`);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: database.url,
+    AUTH_SECRET: randomBytes(32).toString("base64url"),
+    CREDENTIALS_KEY,
+    PORT: String(config.BENCH_PORT),
+  };
+  for (const name of ["AUTH_URL", "NEXTAUTH_URL", "PUBLIC_URL"]) delete env[name];
+  const server = startServer(build.dir, env, config.BENCH_PORT);
+  activeServer = server;
+  onCleanup("stop the server", () => server.stop().then(() => console.log("  stopped the server")));
+  const startedAt = Date.now();
+  try {
+    await waitUntilReady(server, 120_000);
+  } catch (error) {
+    console.error(server.logs().slice(-40).join("\n"));
+    throw error;
+  }
+  console.log(`  answering on ${server.baseUrl} after ${fmt((Date.now() - startedAt) / 1000)} s (pid ${server.pid})`);
+
+  const health: Target = { label: "GET /api/health", url: `${server.baseUrl}/api/health`, method: "GET" };
+  const token: Target = {
+    label: "POST /indeed/oauth/v2/tokens (client_credentials)",
+    url: `${server.baseUrl}/indeed/oauth/v2/tokens`,
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
+    body: new URLSearchParams({
+      grant_type: "client_credentials",
+      client_id: seeded.clientId,
+      client_secret: seeded.secret,
+      scope: "employer_access",
+      employer: seeded.employerId,
+    }).toString(),
+  };
+  step("Checking both routes answer what we measure");
+  await check(health, (b) => b.status === "ok");
+  await check(token, (b) => typeof b.access_token === "string" && b.token_type === "Bearer");
+
+  const measured: Measured[] = [];
+  for (const target of [health, token]) {
+    step(`Loading ${target.label} for ${config.BENCH_DURATION} s`);
+    const run = await load(target, server.pid);
+    measured.push(run);
+    const r = run.result;
+    console.log(
+      `  ${fmt(r.requests.average)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, max ${r.latency.max} ms, ` +
+        `${r.requests.total} requests, non-2xx ${r.non2xx}, errors ${r.errors}, timeouts ${r.timeouts}; ` +
+        `server CPU ${fmt(run.cpuMsPerRequest, 2)} ms/request`,
+    );
+  }
+  if (server.exited()) throw new Error(`The server exited during the run:\n${server.logs().slice(-40).join("\n")}`);
+
+  const [base, tok] = measured as [Measured, Measured];
+  const ratio = tok.result.requests.average / Math.max(1e-9, base.result.requests.average);
+  const mark = (ok: boolean) => (ok ? "PASS" : "FAIL");
+  step("Results");
+  table([
+    ["Route", "req/s", "p50 ms", "p99 ms", "non-2xx", "errors", "CPU ms/req"],
+    ...measured.map((m) => [
+      m.target.label,
+      fmt(m.result.requests.average),
+      String(m.result.latency.p50),
+      String(m.result.latency.p99),
+      String(m.result.non2xx),
+      String(m.result.errors + m.result.timeouts),
+      fmt(m.cpuMsPerRequest, 2),
+    ]),
+  ]);
+  step("Summary");
+  table([
+    ["Goal", "Measured", "Result"],
+    [`token endpoint ≥ ${GOALS.ratio * 100}% of the trivial route's rate`, `${fmt(ratio * 100)}%`, mark(ratio >= GOALS.ratio)],
+    [`token endpoint p99 < ${GOALS.p99Ms} ms`, `${tok.result.latency.p99} ms`, mark(tok.result.latency.p99 < GOALS.p99Ms)],
+    [
+      "no failed requests under load",
+      `non-2xx ${tok.result.non2xx + base.result.non2xx}, errors ${tok.result.errors + base.result.errors}`,
+      mark(tok.result.non2xx + base.result.non2xx + tok.result.errors + base.result.errors === 0),
+    ],
+  ]);
+  const perCore = tok.result.requests.average / os.cpus().length;
+  console.log(
+    `\n  ${fmt(perCore)} client-credentials grants/s per CPU (Keycloak's sizing guide assumes 120 per vCPU).`,
+  );
+  const errorLines = server.errorLines();
+  if (errorLines > 0) {
+    console.log(`\n  The server logged ${errorLines} line(s) mentioning "error"; the last ones:`);
+    for (const line of server.logs().filter((l) => /error/i.test(l)).slice(-5)) console.log(`    ${line.slice(0, 300)}`);
+  }
+}
+
+let exitCode = 0;
+try {
+  await main();
+} catch (error) {
+  exitCode = 1;
+  console.error(`\n✖ The benchmark failed: ${(error as Error).stack ?? error}`);
+  if (activeServer) console.error(`\nThe server's last lines:\n${activeServer.logs().slice(-30).join("\n")}`);
+} finally {
+  step("Cleaning up");
+  await cleanup();
+}
+guard.clear();
+process.exit(guard.interrupted() ? 130 : exitCode);
