@@ -9,8 +9,8 @@
 // - A retired key stays in the JWKS until every token it may have signed has expired.
 // Memory holds only immutable data: a key row never changes except for retiredAt, which is
 // read from the database every time it matters (the JWKS, the active key re-check).
-import { createPrivateKey, createPublicKey, generateKeyPairSync, randomUUID, type JsonWebKey, type KeyObject } from "node:crypto";
-import type { JWK } from "jose";
+import { generateKeyPairSync, randomUUID } from "node:crypto";
+import { importJWK, type JWK } from "jose";
 import { db } from "../db";
 import { open, seal } from "../crypto/secret-box";
 import type { PrismaClient } from "../generated/prisma/client";
@@ -36,12 +36,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export interface SigningKeyPair {
   kid: string;
-  privateKey: KeyObject;
+  /** A WebCrypto key, imported once: jose signs with it without converting it per token. */
+  privateKey: CryptoKey;
 }
 
 const active = new Map<Provider, { key: SigningKeyPair; checkedAt: number }>();
 const loading = new Map<Provider, Promise<SigningKeyPair>>();
-const publicKeys = new Map<string, { provider: Provider; key: KeyObject }>();
+const publicKeys = new Map<string, { provider: Provider; key: CryptoKey }>();
 
 /** Tests that swap databases or clocks start from an empty cache. */
 export function forgetSigningKeysForTesting(): void {
@@ -103,8 +104,8 @@ async function activeKid(provider: Provider): Promise<string> {
 
 async function loadPrivate(kid: string): Promise<SigningKeyPair> {
   const row = await db().signingKey.findUniqueOrThrow({ where: { id: kid }, select: { privateKey: true } });
-  const jwk = JSON.parse(open(row.privateKey, `signing-key:${kid}`)) as JsonWebKey;
-  return { kid, privateKey: createPrivateKey({ key: jwk, format: "jwk" }) };
+  const jwk = JSON.parse(open(row.privateKey, `signing-key:${kid}`)) as JWK;
+  return { kid, privateKey: (await importJWK({ ...jwk, alg: SIGNING_ALG }, SIGNING_ALG)) as CryptoKey };
 }
 
 async function refreshActive(provider: Provider): Promise<SigningKeyPair> {
@@ -128,13 +129,13 @@ export async function activeSigningKey(provider: Provider): Promise<SigningKeyPa
 }
 
 /** The public key named `kid`, if it is one of `provider`'s keys. */
-export async function publicKeyFor(provider: Provider, kid: string): Promise<KeyObject | null> {
+export async function publicKeyFor(provider: Provider, kid: string): Promise<CryptoKey | null> {
   if (!UUID.test(kid)) return null;
   const cached = publicKeys.get(kid);
   if (cached) return cached.provider === provider ? cached.key : null;
   const row = await db().signingKey.findFirst({ where: { id: kid, provider }, select: { publicJwk: true } });
   if (!row) return null;
-  const key = createPublicKey({ key: row.publicJwk as JsonWebKey, format: "jwk" });
+  const key = (await importJWK(row.publicJwk as JWK, SIGNING_ALG)) as CryptoKey;
   publicKeys.set(kid, { provider, key });
   return key;
 }
