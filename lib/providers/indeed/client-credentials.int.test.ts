@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useCredentialsKeyForTesting } from "../../crypto/credentials-key";
 import { forgetSigningKeysForTesting } from "../../oauth/signing-keys";
 import { useTestDatabase } from "../../testing/database";
-import { indeedRows, type TestClient } from "../../testing/indeed";
-import { basic, getResource, ISSUER, postToken, tokenJson, verified } from "../../testing/indeed-http";
+import { indeedRows, type TestClient } from "../../testing/token-rows";
+import { basic, getResource, ISSUER, postToken, tokenJson, verified } from "../../testing/token-http";
 
 const t = useTestDatabase();
 const indeed = indeedRows(() => t.prisma);

@@ -7,8 +7,8 @@ import { useCredentialsKeyForTesting } from "../../crypto/credentials-key";
 import { s256 } from "../../oauth/pkce";
 import { forgetSigningKeysForTesting } from "../../oauth/signing-keys";
 import { useTestDatabase } from "../../testing/database";
-import { indeedRows, type TestClient } from "../../testing/indeed";
-import { basic, getResource, ISSUER, ORIGIN, tokenJson, verified } from "../../testing/indeed-http";
+import { indeedRows, type TestClient } from "../../testing/token-rows";
+import { basic, getResource, ISSUER, ORIGIN, tokenJson, verified } from "../../testing/token-http";
 import { userinfoEndpoint } from "./resources";
 
 const t = useTestDatabase();

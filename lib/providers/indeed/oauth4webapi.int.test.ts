@@ -2,7 +2,7 @@
 // client, against the real route handlers (its requests are dispatched to them in-process):
 // discovery, client credentials + appinfo + an employer token, code + PKCE + ID token
 // validation against the JWKS, refresh with employer switching, userinfo. The codes are the
-// rows the authorization endpoint writes after consent (lib/testing/indeed.ts).
+// rows the authorization endpoint writes after consent (lib/testing/token-rows.ts).
 import { randomBytes } from "node:crypto";
 import { createLocalJWKSet, jwtVerify } from "jose";
 import * as oauth from "oauth4webapi";
@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useCredentialsKeyForTesting } from "../../crypto/credentials-key";
 import { forgetSigningKeysForTesting } from "../../oauth/signing-keys";
 import { useTestDatabase } from "../../testing/database";
-import { indeedRows, type TestClient } from "../../testing/indeed";
+import { indeedRows, type TestClient } from "../../testing/token-rows";
 import { discoveryResponse, jwksResponse } from "./discovery";
 import { appinfoEndpoint, userinfoEndpoint } from "./resources";
 import { tokenEndpoint } from "./token-endpoint";
