@@ -78,23 +78,22 @@ function newKeyRow(provider: Provider) {
   };
 }
 
+function newestActive(client: Tx | PrismaClient, provider: Provider) {
+  return client.signingKey.findFirst({
+    where: { provider, retiredAt: null },
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    select: { id: true },
+  });
+}
+
 /** The active key's id, creating the provider's first key if it has none. */
 async function activeKid(provider: Provider): Promise<string> {
-  const newest = () =>
-    db().signingKey.findFirst({
-      where: { provider, retiredAt: null },
-      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-      select: { id: true },
-    });
-  const found = await newest();
+  const found = await newestActive(db(), provider);
   if (found) return found.id;
   return db().$transaction(async (tx) => {
     await lock(tx, provider);
-    const again = await tx.signingKey.findFirst({
-      where: { provider, retiredAt: null },
-      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-      select: { id: true },
-    });
+    // Read again under the lock: another instance may have created it meanwhile.
+    const again = await newestActive(tx, provider);
     if (again) return again.id;
     const row = newKeyRow(provider);
     await tx.signingKey.create({ data: row, select: { id: true } });
