@@ -92,32 +92,28 @@ interface ClientRow {
   partnerId: string;
   registrantId: string | null;
   registrantSubject: string | null;
-  secrets: { id: string; verifier: string; lastUsedAt: number | null }[];
+  /** One row per active secret (none: a single row with nulls). */
+  secretId: string | null;
+  verifier: Uint8Array | null;
+  lastUsedAt: Date | null;
 }
 
-/** The client with its active secrets (not revoked, not expired), in one round trip. */
-async function findClient(provider: Provider, clientId: string, now: Date): Promise<ClientRow | null> {
-  const rows = await db().$queryRaw<ClientRow[]>`
+/** The client with its active secrets (not revoked, not expired): one row per secret. */
+async function findClient(provider: Provider, clientId: string, now: Date): Promise<ClientRow[]> {
+  return db().$queryRaw<ClientRow[]>`
     SELECT c."id", c."clientId", c."isPublic", c."grantTypes"::text[] AS "grantTypes",
            c."reviewStatus"::text AS "reviewStatus", a."partnerId",
            r."id" AS "registrantId", r."subject" AS "registrantSubject",
-           COALESCE((
-             SELECT json_agg(json_build_object(
-                      'id', s."id",
-                      'verifier', encode(s."verifier", 'base64'),
-                      'lastUsedAt', (extract(epoch FROM s."lastUsedAt") * 1000)::bigint))
-             FROM "ClientSecret" s
-             WHERE s."clientId" = c."id" AND s."revokedAt" IS NULL
-               AND (s."expiresAt" IS NULL OR s."expiresAt" > ${now}::timestamp)
-           ), '[]'::json) AS "secrets"
+           s."id" AS "secretId", s."verifier", s."lastUsedAt"
     FROM "Client" c
     JOIN "App" a ON a."id" = c."appId"
     JOIN "Partner" p ON p."id" = a."partnerId"
     LEFT JOIN "SandboxAccount" r ON r."id" = p."registrantId"
+    LEFT JOIN "ClientSecret" s ON s."clientId" = c."id" AND s."revokedAt" IS NULL
+      AND (s."expiresAt" IS NULL OR s."expiresAt" > ${now}::timestamp)
     WHERE c."clientId" = ${clientId}
       AND a."provider"::text = ${provider}
       AND a."credentialType"::text = 'OAUTH2'`;
-  return rows[0] ?? null;
 }
 
 /**
@@ -134,7 +130,8 @@ export async function authenticateClient(
   if (tooLong || credentials.clientId.includes("\0")) {
     throw failed();
   }
-  const row = await findClient(provider, credentials.clientId, now);
+  const rows = await findClient(provider, credentials.clientId, now);
+  const row = rows[0];
   if (!row) throw failed();
   let method = credentials.method;
   if (row.isPublic) {
@@ -145,10 +142,10 @@ export async function authenticateClient(
     if (credentials.secret === undefined) throw new InvalidClient("This client must authenticate with its client secret.");
     const secret = credentials.secret;
     // Every verifier is checked, so the time taken does not say which secret matched.
-    const matched = row.secrets.filter((s) => matchesVerifier(secret, Buffer.from(s.verifier, "base64")));
+    const matched = rows.filter((r) => r.verifier !== null && matchesVerifier(secret, r.verifier));
     const used = matched[0];
-    if (!used) throw failed();
-    await markUsed(used.id, used.lastUsedAt === null ? null : Number(used.lastUsedAt), now);
+    if (!used?.secretId) throw failed();
+    await markUsed(used.secretId, used.lastUsedAt, now);
   }
   return {
     id: row.id,
@@ -162,8 +159,8 @@ export async function authenticateClient(
   };
 }
 
-async function markUsed(secretId: string, lastUsedAt: number | null, now: Date) {
-  if (lastUsedAt !== null && now.getTime() - lastUsedAt < LAST_USED_RESOLUTION_MS) return;
+async function markUsed(secretId: string, lastUsedAt: Date | null, now: Date) {
+  if (lastUsedAt !== null && now.getTime() - lastUsedAt.getTime() < LAST_USED_RESOLUTION_MS) return;
   const stale = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
   // Conditional, so concurrent requests of one client write once, and never move it backwards.
   await db().clientSecret.updateMany({
