@@ -6,6 +6,8 @@ import type { PrismaClient } from "../generated/prisma/client";
 import type { GrantReviewStatus, GrantType } from "../generated/prisma/enums";
 import { newClientId, newClientSecret, newOpaqueToken, randomHex, tokenHash } from "../crypto/random";
 import { seal, verifierOf } from "../crypto/secret-box";
+import { secretSealContext } from "../credentials/secrets";
+import { sortKey } from "../sort";
 import { uniqueName } from "./database";
 
 export interface TestClient {
@@ -29,7 +31,7 @@ export function indeedRows(prisma: () => PrismaClient) {
           id,
           clientId: clientRowId,
           label: uniqueName("Secret"),
-          ciphertext: new Uint8Array(seal(value, `client-secret:${id}`)),
+          ciphertext: new Uint8Array(seal(value, secretSealContext(id))),
           verifier: new Uint8Array(verifierOf(value)),
           ...fields,
         },
@@ -42,8 +44,9 @@ export function indeedRows(prisma: () => PrismaClient) {
       fields: { grantTypes?: GrantType[]; isPublic?: boolean; reviewStatus?: GrantReviewStatus | null; redirectUris?: string[] } = {},
     ): Promise<TestClient> {
       const grantTypes = fields.grantTypes ?? ["CLIENT_CREDENTIALS", "AUTHORIZATION_CODE"];
+      const name = uniqueName("App");
       const app = await prisma().app.create({
-        data: { partnerId, name: uniqueName("App"), provider: "INDEED", credentialType: "OAUTH2" },
+        data: { partnerId, name, sortName: sortKey(name), provider: "INDEED", credentialType: "OAUTH2" },
         select: { id: true },
       });
       const client = await prisma().client.create({

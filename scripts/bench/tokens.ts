@@ -21,6 +21,7 @@ import autocannon, { type Result } from "autocannon";
 import { z } from "zod";
 import { newClientId, newClientSecret, randomHex } from "../../lib/crypto/random";
 import { openDatabase } from "../../lib/db";
+import { sortKey } from "../../lib/sort";
 import { applyMigrations } from "../../prisma/migrate";
 import { snapshotBuild } from "./build";
 import { cleanup, fmt, guardRun, onCleanup, scratchDatabase, step, table, withAdmin } from "./lifecycle";
@@ -70,12 +71,13 @@ interface Measured {
 /** Seeds a partner, its registrant account with two employers, and an app's OAuth client. */
 async function seedClient(url: string) {
   const { seal, verifierOf } = await import("../../lib/crypto/secret-box");
+  const { secretSealContext } = await import("../../lib/credentials/secrets");
   const database = openDatabase({ url, poolSize: 2 });
   try {
     const applied = await applyMigrations(database.adapter);
     console.log(`  applied ${applied.length} migration(s)`);
     const prisma = database.prisma;
-    const partner = await prisma.partner.create({ data: { name: "Bench Recruiting" } });
+    const partner = await prisma.partner.create({ data: { name: "Bench Recruiting", sortName: sortKey("Bench Recruiting") } });
     const employers = await Promise.all(
       ["Bench Employer One", "Bench Employer Two"].map((name) => prisma.employer.create({ data: { id: randomHex(16), name } })),
     );
@@ -91,7 +93,7 @@ async function seedClient(url: string) {
     });
     await prisma.partner.update({ where: { id: partner.id }, data: { registrantId: registrant.id } });
     const app = await prisma.app.create({
-      data: { partnerId: partner.id, name: "BenchApp-dev", provider: "INDEED", credentialType: "OAUTH2" },
+      data: { partnerId: partner.id, name: "BenchApp-dev", sortName: sortKey("BenchApp-dev"), provider: "INDEED", credentialType: "OAUTH2" },
     });
     const clientId = newClientId();
     const client = await prisma.client.create({
@@ -109,7 +111,7 @@ async function seedClient(url: string) {
           id: s.id,
           clientId: client.id,
           label: "bench",
-          ciphertext: new Uint8Array(seal(s.value, `client-secret:${s.id}`)),
+          ciphertext: new Uint8Array(seal(s.value, secretSealContext(s.id))),
           verifier: new Uint8Array(verifierOf(s.value)),
           ...s.fields,
         },
