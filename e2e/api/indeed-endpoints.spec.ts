@@ -1,7 +1,8 @@
 // The Indeed emulator's token-side endpoints driven by oauth4webapi as a strict standards
 // client: discovery (issuer identical to the prefix it is fetched from), the JWKS, RFC 6749
-// token errors and RFC 6750 userinfo challenges. Flows that need a client secret are proven in
-// the integration tests (lib/providers/indeed/*.int.test.ts).
+// token errors and RFC 6750 userinfo challenges. The client credentials flow with a secret copied
+// from the console is e2e/ui/indeed-client-credentials.spec.ts; every flow is also proven against
+// the route handlers in lib/providers/indeed/*.int.test.ts.
 import { expect, test } from "@playwright/test";
 import * as oauth from "oauth4webapi";
 
