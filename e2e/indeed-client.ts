@@ -12,12 +12,14 @@ export interface DemoIndeedClient {
   secret: string;
   /** The secret's label on the Credentials tab. */
   label: string;
+  app: string;
 }
 
-async function openCredentials(page: Page) {
-  if (!/\/apps\/[0-9a-f-]{36}\/credentials$/.test(page.url())) {
+async function openCredentials(page: Page, app: string) {
+  const heading = page.getByRole("heading", { level: 1, name: app, exact: true });
+  if (!/\/apps\/[0-9a-f-]{36}\/credentials$/.test(page.url()) || !(await heading.isVisible())) {
     await page.goto("/dashboard");
-    await page.getByRole("main").getByRole("link", { name: DEMO_INDEED_APP, exact: true }).click();
+    await page.getByRole("main").getByRole("link", { name: app, exact: true }).click();
     await page.getByRole("navigation", { name: "App sections" }).getByRole("link", { name: "Credentials" }).click();
   }
   await expect(page).toHaveURL(/\/apps\/[0-9a-f-]{36}\/credentials$/);
@@ -30,10 +32,10 @@ export function secretCard(page: Page, label: string) {
     .filter({ has: page.getByRole("heading", { name: label, exact: true }) });
 }
 
-/** Signs in as Acme's owner, adds a secret to AceRecruitersApp-dev and reveals it. */
-export async function demoIndeedClient(page: Page, purpose: string): Promise<DemoIndeedClient> {
-  await signIn(page, DEMO_USERS.owner);
-  await openCredentials(page);
+/** Signs in as Acme's owner (unless signed in), adds a secret to one of Acme's apps and reveals it. */
+export async function demoIndeedClient(page: Page, purpose: string, app: string = DEMO_INDEED_APP): Promise<DemoIndeedClient> {
+  if (!/\/(dashboard|apps\/)/.test(page.url())) await signIn(page, DEMO_USERS.owner);
+  await openCredentials(page, app);
   const clientId = (await page.getByText(/^[a-z0-9]{64}$/).first().textContent())!.trim();
   const label = `E2E ${purpose} ${Date.now().toString(36)}`;
   await page.getByRole("button", { name: "Add another secret" }).click();
@@ -47,12 +49,12 @@ export async function demoIndeedClient(page: Page, purpose: string): Promise<Dem
   await expect(value).toHaveText(/^[A-Za-z0-9]{64}$/);
   const secret = (await value.textContent())!;
   await page.mouse.move(0, 0);
-  return { clientId, secret, label };
+  return { clientId, secret, label, app };
 }
 
 /** Revokes a secret that demoIndeedClient added. */
-export async function revokeDemoSecret(page: Page, label: string): Promise<void> {
-  await openCredentials(page);
+export async function revokeDemoSecret(page: Page, { label, app }: Pick<DemoIndeedClient, "label" | "app">): Promise<void> {
+  await openCredentials(page, app);
   const card = secretCard(page, label);
   await card.getByRole("button", { name: `Revoke secret ${label}` }).click();
   const confirm = page.getByRole("dialog", { name: `Revoke “${label}”?` });

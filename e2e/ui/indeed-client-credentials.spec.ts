@@ -5,12 +5,17 @@
 import { createRemoteJWKSet, jwtVerify } from "jose";
 import * as oauth from "oauth4webapi";
 import { expect, test } from "../fixtures";
+import { EMPLOYERS } from "../indeed";
 import { demoIndeedClient, revokeDemoSecret, secretCard } from "../indeed-client";
+
+/** Rita Registrant's subject (prisma/demo-sandbox.ts): she registered Acme's apps. */
+const ACME_REGISTRANT_SUBJECT = "a5c1d2e3f4a5b6c7";
 
 const insecure = { [oauth.allowInsecureRequests]: true };
 
 test("a secret copied from the console gets Indeed tokens until it is revoked", async ({ page, baseURL }) => {
-  const { clientId, secret, label } = await demoIndeedClient(page, "client credentials");
+  const demo = await demoIndeedClient(page, "client credentials");
+  const { clientId, secret, label } = demo;
   await expect(secretCard(page, label).getByText("Never")).toHaveCount(2); // last used, expires
 
   const issuer = new URL(`${baseURL}/indeed`);
@@ -28,11 +33,22 @@ test("a secret copied from the console gets Indeed tokens until it is revoked", 
     expect(payload).toMatchObject({ sub: `app:${clientId}`, azp: clientId, scope: "employer_access", exp: (payload.iat as number) + 3600 });
     expect(payload.aud).toBeUndefined();
 
+    // Acme's apps were registered by its registrant sandbox account: appinfo lists its employers.
+    expect(payload.app_account).toBe(ACME_REGISTRANT_SUBJECT);
     const info = await oauth.protectedResourceRequest(tokens.access_token, "GET", new URL(`${as.issuer}/v2/api/appinfo`), undefined, undefined, insecure);
     expect(info.status).toBe(200);
-    const { employers } = (await info.json()) as { employers: unknown[] };
-    for (const employer of employers) expect(employer).toEqual({ id: expect.stringMatching(/^[0-9a-f]{32}$/), name: expect.any(String) });
+    expect(await info.json()).toEqual({ employers: [EMPLOYERS.dharma, EMPLOYERS.umbrella, EMPLOYERS.usRobotics] });
   }
+
+  // A token that represents one of those employers, and none other.
+  const forDharma = await oauth.processClientCredentialsResponse(
+    as,
+    client,
+    await oauth.clientCredentialsGrantRequest(as, client, oauth.ClientSecretBasic(secret), { scope: "employer_access", employer: EMPLOYERS.dharma.id }, insecure),
+  );
+  expect((await jwtVerify(forDharma.access_token, jwks, { issuer: as.issuer })).payload.emp).toBe(EMPLOYERS.dharma.id);
+  const foreign = await oauth.clientCredentialsGrantRequest(as, client, oauth.ClientSecretBasic(secret), { scope: "employer_access", employer: "0".repeat(32) }, insecure);
+  await expect(oauth.processClientCredentialsResponse(as, client, foreign)).rejects.toMatchObject({ error: "invalid_grant" });
 
   // Basic and a body secret at once is refused, even with the right secret.
   const both = await page.request.post("/indeed/oauth/v2/tokens", {
@@ -46,7 +62,7 @@ test("a secret copied from the console gets Indeed tokens until it is revoked", 
   await page.reload();
   await expect(secretCard(page, label).getByText("Never")).toHaveCount(1);
 
-  await revokeDemoSecret(page, label);
+  await revokeDemoSecret(page, demo);
   const refused = await oauth.clientCredentialsGrantRequest(as, client, oauth.ClientSecretPost(secret), {}, insecure);
   expect(refused.status).toBe(401);
   await expect(oauth.processClientCredentialsResponse(as, client, refused)).rejects.toMatchObject({ error: "invalid_client" });
