@@ -18,6 +18,9 @@ if (!process.env.E2E_DATA_DIR) {
   process.on("exit", () => rmSync(created, { recursive: true, force: true }));
 }
 const dataDir = process.env.E2E_DATA_DIR;
+// With E2E_POSTGRES_URL (a PostgreSQL server) the same suite runs on a fresh database there,
+// seeded with `npm run db:seed` (scripts/e2e-postgres-server.ts); else on the embedded one.
+const postgresServer = process.env.E2E_POSTGRES_URL?.trim() || undefined;
 
 // Debian's Chromium: Playwright cannot download its own browsers on this machine.
 const chromium = {
@@ -61,12 +64,13 @@ export default defineConfig({
   ],
   webServer: {
     // Building here means `npm test` always tests the code as it is now.
-    command: "npm run build && npm start",
+    command: postgresServer ? "npm run build && tsx scripts/e2e-postgres-server.ts" : "npm run build && npm start",
     url: `${baseURL}/sign-in`,
     env: {
       PORT: String(PORT),
       DATA_DIR: dataDir,
-      // The demo world is seeded only into the embedded database.
+      // The demo world is seeded only into the embedded database; the PostgreSQL server script
+      // seeds its own database and sets DATABASE_URL itself.
       DATABASE_URL: "",
     },
     reuseExistingServer: false,

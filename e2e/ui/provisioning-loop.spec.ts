@@ -67,7 +67,12 @@ test("request → provision → review → reject → resubmit → approve, seen
   const jobSync = serviceCard(partner, "Job Sync API");
   await expect(jobSync).toContainText("Rejected");
   await expect(jobSync).toContainText(REASON);
+  // The card's history already says "Review in progress" (the first review), so wait for the
+  // resubmission itself to be answered before the admin looks at the queue.
+  const resubmitted = partner.waitForResponse((r) => r.request().method() === "POST" && r.url().endsWith(`/services`));
   await jobSync.getByRole("button", { name: "Resubmit" }).click();
+  expect((await resubmitted).ok()).toBe(true);
+  await expect(jobSync.getByRole("button", { name: "Resubmit" })).toHaveCount(0);
   await expect(jobSync).toContainText("Review in progress");
 
   // The admin approves; the partner sees "Approved" on the page it never reloaded.
