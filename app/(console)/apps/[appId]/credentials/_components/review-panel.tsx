@@ -56,7 +56,7 @@ export function ReviewPanel({
       ) : (
         <p className="mt-2 text-slate-700">
           Until Indeed approves the authorization code grant, only {partnerName}’s own test accounts (its sandbox Indeed
-          accounts) can authorize this app. Other accounts are refused on the sign-in page.
+          accounts) can authorize this app. Any other account is sent back to the app with <code>access_denied</code> after it signs in.
         </p>
       )}
       {status === "REJECTED" ? (
