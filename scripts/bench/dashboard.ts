@@ -11,24 +11,19 @@
 // postgresql://postgres@127.0.0.1:5432/test), BENCH_DURATION (s per page, 15),
 // BENCH_CONNECTIONS (10), BENCH_WARMUP (s per page before measuring, 3), BENCH_VIEWS (sequential
 // views per query count, 20), BENCH_PORT (3200), BENCH_TIMEOUT (s for the whole run).
-import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
 import os from "node:os";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import autocannon, { type Result } from "autocannon";
-import { DASHBOARD_PAGE_SIZE } from "../../lib/paging";
-import pg from "pg";
 import { z } from "zod";
 import { hashPassword } from "../../lib/auth/password";
 import { openDatabase } from "../../lib/db";
+import { DASHBOARD_PAGE_SIZE } from "../../lib/paging";
 import { applyMigrations } from "../../prisma/migrate";
-import { snapshotBuild } from "./build";
 import { getPage, occurrences, signIn } from "./http";
+import { announce, buildNeeded, commonSettings, fmt, onCleanup, runBenchmark, scratchDatabase, step, table, withAdmin } from "./lifecycle";
+import { measureLoad, type Load } from "./load";
 import { createQueryCounter, type QueryCount } from "./queries";
 import { seedBenchWorld } from "./seed";
-import { assertPortFree, cpuTimeMs, sampleMemory, startServer, waitUntilReady, type MemoryReport, type Server } from "./server";
+import { assertPortFree, reportServerErrors, sampleMemory, serveBuild, type MemoryReport } from "./server";
 
 const GOALS = { p99Ms: 200, peakMemoryMb: 400 };
 /** Apps per partner: the big one is measured under load, the small one only for query counts. */
@@ -36,158 +31,41 @@ const PARTNER_SIZES = [1000, 10];
 const SERVICES_PER_APP = 3;
 const PASSWORD = `bench-${randomBytes(12).toString("base64url")}`;
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const buildNeeded = !existsSync(path.join(root, ".next/BUILD_ID"));
-
-/** The benchmark's own settings: the only place it reads the environment. */
 const config = z
   .object({
-    BENCH_DATABASE_URL: z
-      .string()
-      .trim()
-      .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL")
-      .default("postgresql://postgres@127.0.0.1:5432/test"),
-    BENCH_DURATION: z.coerce.number().int().min(1).max(3600).default(15),
-    BENCH_CONNECTIONS: z.coerce.number().int().min(1).max(500).default(10),
-    BENCH_WARMUP: z.coerce.number().int().min(0).max(600).default(3),
+    ...commonSettings({ connections: 10, port: 3200 }),
     BENCH_VIEWS: z.coerce.number().int().min(1).max(1000).default(20),
-    BENCH_PORT: z.coerce.number().int().min(1).max(65535).default(3200),
-    BENCH_TIMEOUT: z.coerce.number().int().min(30).optional(),
   })
   .parse(process.env);
 const timeLimitS =
   config.BENCH_TIMEOUT ?? 420 + (buildNeeded ? 900 : 0) + 2 * (config.BENCH_DURATION + config.BENCH_WARMUP);
 
-// ---------------------------------------------------------------------------------------------
-// Cleanup: registered as resources are created, run in reverse, each bounded, exactly once.
-
-const cleanups: { name: string; run: () => Promise<unknown> }[] = [];
-let cleaning: Promise<void> | undefined;
-
-function onCleanup(name: string, run: () => Promise<unknown>) {
-  cleanups.push({ name, run });
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what}: no answer after ${ms / 1000} s`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-function cleanup(): Promise<void> {
-  cleaning ??= (async () => {
-    for (const { name, run } of cleanups.reverse()) {
-      try {
-        await withTimeout(run(), 20_000, name);
-      } catch (error) {
-        console.error(`  cleanup "${name}" failed: ${(error as Error).message}`);
-      }
-    }
-  })();
-  return cleaning;
-}
-
-let interrupted = 0;
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
-  process.on(signal, () => {
-    // One Ctrl-C reaches us several times (from the terminal, and relayed by npm and tsx): only
-    // a signal well after the first one means "quit without cleaning up".
-    if (interrupted && Date.now() - interrupted > 3000) process.exit(130);
-    if (interrupted) return;
-    interrupted = Date.now();
-    console.error(`\n${signal}: cleaning up (Ctrl-C again in a few seconds to quit at once)…`);
-    void cleanup().finally(() => process.exit(130));
-  });
-}
-// `npm run bench:dashboard | head` closes our stdout early: keep going (quietly) and clean up.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code !== "EPIPE") throw error;
-  });
-}
-process.on("uncaughtException", (error) => {
-  console.error(`\n✖ Unexpected error: ${error.stack ?? error}`);
-  void cleanup().finally(() => process.exit(1));
-});
-const watchdog = setTimeout(() => {
-  console.error(`\n✖ The benchmark took more than ${timeLimitS} s (BENCH_TIMEOUT): cleaning up.`);
-  void cleanup().finally(() => process.exit(1));
-}, timeLimitS * 1000);
-watchdog.unref();
-
-// ---------------------------------------------------------------------------------------------
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const fmt = (n: number, digits = 1) => n.toFixed(digits);
 const mb = (kb: number) => kb / 1024;
 
-function step(message: string) {
-  console.log(`\n▸ ${message}`);
-}
-
-function table(rows: string[][]) {
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length)));
-  for (const row of rows) console.log("  " + row.map((cell, c) => cell.padEnd(widths[c]!)).join("  ").trimEnd());
-}
-
-async function withAdmin<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
-interface LoadResult {
+interface LoadResult extends Load {
   label: string;
-  result: Result;
-  /** Server CPU time (whole process tree) per request during the measured run. */
-  cpuMsPerRequest: number;
   loadAverage: number;
 }
 
 async function load(label: string, url: string, cookie: string, serverPid: number): Promise<LoadResult> {
-  const options = { url, connections: config.BENCH_CONNECTIONS, headers: { cookie } };
-  if (config.BENCH_WARMUP > 0) await autocannon({ ...options, duration: config.BENCH_WARMUP });
-  const cpuBefore = cpuTimeMs(serverPid);
-  const result = await autocannon({ ...options, duration: config.BENCH_DURATION });
-  const cpuMsPerRequest = (cpuTimeMs(serverPid) - cpuBefore) / Math.max(1, result.requests.total);
-  return { label, result, cpuMsPerRequest, loadAverage: os.loadavg()[0]! };
+  const measured = await measureLoad({ url, headers: { cookie } }, config, serverPid);
+  return { label, ...measured, loadAverage: os.loadavg()[0]! };
 }
 
 async function main() {
-  console.log(
+  announce(
     `Partner Console dashboard benchmark: ${config.BENCH_CONNECTIONS} connections × ${config.BENCH_DURATION} s per page` +
-      ` (after ${config.BENCH_WARMUP} s of warm-up), port ${config.BENCH_PORT}, time limit ${timeLimitS} s.\n` +
-      `Machine: ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => fmt(l, 2)).join(" ")}` +
-      " (other work on the machine inflates latencies; CPU per request is less sensitive to it).",
+      ` (after ${config.BENCH_WARMUP} s of warm-up), port ${config.BENCH_PORT}, time limit ${timeLimitS} s.`,
+    "other work on the machine inflates latencies; CPU per request is less sensitive to it",
   );
-  const git = (...args: string[]) => spawnSync("git", args, { cwd: root, encoding: "utf8" }).stdout?.trim() ?? "";
-  const changed = git("status", "--porcelain", "--untracked-files=no").split("\n").filter(Boolean).length;
-  console.log(`Checkout: ${git("rev-parse", "--short", "HEAD") || "?"}${changed ? ` with ${changed} changed file(s)` : ""}.`);
-  const adminUrl = config.BENCH_DATABASE_URL;
-  const dbName = `pc_bench_${randomBytes(6).toString("hex")}`;
-  const benchUrl = (() => {
-    const u = new URL(adminUrl);
-    u.pathname = `/${dbName}`;
-    return u.toString();
-  })();
 
   // 1. Database -------------------------------------------------------------------------------
-  step(`Creating database ${dbName}`);
+  step("Creating the database");
   await assertPortFree(config.BENCH_PORT);
-  await withAdmin(adminUrl, (c) => c.query(`CREATE DATABASE "${dbName}"`));
-  onCleanup(`drop database ${dbName}`, () =>
-    withAdmin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`)).then(() =>
-      console.log(`  dropped database ${dbName}`),
-    ),
-  );
+  const bench = await scratchDatabase(config.BENCH_DATABASE_URL);
   const seedStart = Date.now();
-  const database = openDatabase({ url: benchUrl, poolSize: 4 });
+  const database = openDatabase({ url: bench.url, poolSize: 4 });
   let partners;
   try {
     const applied = await applyMigrations(database.adapter);
@@ -198,8 +76,8 @@ async function main() {
     await database.close();
   }
   // Fresh planner statistics, and no autovacuum worker waking up in the middle of a measure.
-  await withAdmin(benchUrl, (c) => c.query("VACUUM ANALYZE"));
-  const counts = await withAdmin(benchUrl, async (c) => {
+  await withAdmin(bench.url, (c) => c.query("VACUUM ANALYZE"));
+  const counts = await withAdmin(bench.url, async (c) => {
     const { rows } = await c.query<{ apps: string; services: string; history: string }>(
       `SELECT (SELECT count(*) FROM "App") AS apps, (SELECT count(*) FROM "AppService") AS services,
               (SELECT count(*) FROM "ServiceStatusChange") AS history`,
@@ -212,39 +90,13 @@ async function main() {
   );
 
   // 2. Server ---------------------------------------------------------------------------------
-  step(buildNeeded ? "Building the app" : "Copying the build");
-  let stopBuild = () => {};
-  onCleanup("stop the build", async () => stopBuild());
-  const copyStart = Date.now();
-  const build = await snapshotBuild(root, 900_000, (stop) => (stopBuild = stop));
-  onCleanup("remove the copy of the build", async () => build.remove());
-  console.log(
-    `  serving a private copy of build ${build.buildId} from ${build.dir} (${fmt((Date.now() - copyStart) / 1000)} s), ` +
-      "so a rebuild in the checkout cannot break the server mid-run",
-  );
-  step(`Starting the production server (tsx scripts/start.ts, PORT=${config.BENCH_PORT})`);
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: "production",
-    DATABASE_URL: benchUrl,
-    AUTH_SECRET: randomBytes(32).toString("base64url"),
-    CREDENTIALS_KEY: randomBytes(32).toString("base64"),
-    PORT: String(config.BENCH_PORT),
-  };
-  // A URL configured for another deployment would send Auth.js's redirects there.
-  for (const name of ["AUTH_URL", "NEXTAUTH_URL", "PUBLIC_URL"]) delete env[name];
-  const server = startServer(build.dir, env, config.BENCH_PORT);
-  activeServer = server;
-  onCleanup("stop the server", () => server.stop().then(() => console.log("  stopped the server")));
-  const memory = sampleMemory(server.pid);
-  const startedAt = Date.now();
-  try {
-    await waitUntilReady(server, 120_000);
-  } catch (error) {
-    console.error(server.logs().slice(-40).join("\n"));
-    throw error;
-  }
-  console.log(`  answering on ${server.baseUrl} after ${fmt((Date.now() - startedAt) / 1000)} s (pid ${server.pid})`);
+  let memory: ReturnType<typeof sampleMemory> | undefined;
+  const server = await serveBuild({
+    port: config.BENCH_PORT,
+    databaseUrl: bench.url,
+    credentialsKey: randomBytes(32).toString("base64"),
+    started: (s) => (memory = sampleMemory(s.pid)),
+  });
 
   // 3. Sign in --------------------------------------------------------------------------------
   step("Signing in as each partner's owner");
@@ -265,7 +117,7 @@ async function main() {
   }
 
   // 4. Queries per view -----------------------------------------------------------------------
-  const counter = await createQueryCounter(adminUrl, benchUrl, dbName);
+  const counter = await createQueryCounter(config.BENCH_DATABASE_URL, bench.url, bench.name);
   onCleanup("close the statistics connections", () => counter.close());
   step(`Counting ${counter.unit} per page view: ${config.BENCH_VIEWS} sequential views each`);
   console.log(`  method: ${counter.method}`);
@@ -319,7 +171,7 @@ async function main() {
     );
   }
   await sleep(300);
-  const mem: MemoryReport = memory.stop();
+  const mem: MemoryReport = memory!.stop();
   if (server.exited()) throw new Error(`The server exited during the run:\n${server.logs().slice(-40).join("\n")}`);
 
   // 6. Memory ---------------------------------------------------------------------------------
@@ -356,24 +208,7 @@ async function main() {
   rows.push(["peak memory (info)", "whole `npm start` tree", `${fmt(mb(mem.peakTreeRssKb))} MB (sum of VmRSS)`, mark(mb(mem.peakTreeRssKb) < GOALS.peakMemoryMb)]);
   step("Summary");
   table(rows);
-  const errorLines = server.errorLines();
-  if (errorLines > 0) {
-    console.log(`\n  The server logged ${errorLines} line(s) mentioning "error"; the last ones:`);
-    for (const line of server.logs().filter((l) => /error/i.test(l)).slice(-5)) console.log(`    ${line.slice(0, 300)}`);
-  }
+  reportServerErrors(server);
 }
 
-let activeServer: Server | undefined;
-let exitCode = 0;
-try {
-  await main();
-} catch (error) {
-  exitCode = 1;
-  console.error(`\n✖ The benchmark failed: ${(error as Error).stack ?? error}`);
-  if (activeServer) console.error(`\nThe server's last lines:\n${activeServer.logs().slice(-30).join("\n")}`);
-} finally {
-  if (!cleaning) step("Cleaning up");
-  await cleanup();
-}
-clearTimeout(watchdog);
-process.exit(interrupted ? 130 : exitCode);
+await runBenchmark(timeLimitS, main);

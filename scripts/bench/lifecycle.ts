@@ -1,12 +1,43 @@
-// What every benchmark script needs around its measurements: cleanups registered as resources
-// are created and run in reverse exactly once (on success, failure, Ctrl-C or the time limit),
-// a throwaway PostgreSQL database, and plain console output helpers.
+// What every benchmark script needs around its measurements: the common BENCH_* settings,
+// cleanups registered as resources are created and run in reverse exactly once (on success,
+// failure, Ctrl-C or the time limit), a throwaway PostgreSQL database, and plain console output.
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import pg from "pg";
+import { z } from "zod";
+
+/** The checkout under test. */
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+/** Whether the run has to build the app first (decided once, at start). */
+export const buildNeeded = !existsSync(path.join(root, ".next/BUILD_ID"));
+
+/**
+ * The settings every benchmark has (the only environment the benchmarks read), for `z.object`
+ * beside the script's own; `defaults` are the script's.
+ */
+export function commonSettings(defaults: { connections: number; port: number }) {
+  return {
+    BENCH_DATABASE_URL: z
+      .string()
+      .trim()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL")
+      .default("postgresql://postgres@127.0.0.1:5432/test"),
+    BENCH_DURATION: z.coerce.number().int().min(1).max(3600).default(15),
+    BENCH_CONNECTIONS: z.coerce.number().int().min(1).max(500).default(defaults.connections),
+    BENCH_WARMUP: z.coerce.number().int().min(0).max(600).default(3),
+    BENCH_PORT: z.coerce.number().int().min(1).max(65535).default(defaults.port),
+    BENCH_TIMEOUT: z.coerce.number().int().min(30).optional(),
+  };
+}
 
 const cleanups: { name: string; run: () => Promise<unknown> }[] = [];
 let cleaning: Promise<void> | undefined;
 let interrupted = 0;
+let failureReport: (() => string) | undefined;
 
 export function onCleanup(name: string, run: () => Promise<unknown>): void {
   cleanups.push({ name, run });
@@ -33,11 +64,34 @@ export function cleanup(): Promise<void> {
   return cleaning;
 }
 
+/** What to print should the run fail (the server's last log lines, say). */
+export function onFailure(report: () => string): void {
+  failureReport = report;
+}
+
 /**
- * Cleans up on signals, on an uncaught error and after `timeLimitS`; tolerates a closed
- * stdout (`| head`). Call once, first thing.
+ * Runs the benchmark: cleans up on signals, on an uncaught error and after `timeLimitS`, and
+ * tolerates a closed stdout (`| head`); reports a failure of `main`, cleans up and exits with 0,
+ * 1 when the benchmark itself could not run, or 130 when interrupted. Call it to start `main`.
  */
-export function guardRun(timeLimitS: number): { clear(): void; interrupted(): boolean } {
+export async function runBenchmark(timeLimitS: number, main: () => Promise<void>): Promise<never> {
+  const guard = guardRun(timeLimitS);
+  let exitCode = 0;
+  try {
+    await main();
+  } catch (error) {
+    exitCode = 1;
+    console.error(`\n✖ The benchmark failed: ${(error as Error).stack ?? error}`);
+    if (failureReport) console.error(failureReport());
+  } finally {
+    if (!cleaning) step("Cleaning up");
+    await cleanup();
+  }
+  guard.clear();
+  process.exit(guard.interrupted() ? 130 : exitCode);
+}
+
+function guardRun(timeLimitS: number): { clear(): void; interrupted(): boolean } {
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
     process.on(signal, () => {
       // One Ctrl-C reaches us several times (terminal, npm, tsx): only a later one quits at once.
@@ -84,9 +138,20 @@ export async function scratchDatabase(adminUrl: string): Promise<{ name: string;
       console.log(`  dropped database ${name}`),
     ),
   );
+  console.log(`  database ${name}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return { name, url: url.toString() };
+}
+
+/** Prints the run's headline, the machine and how busy it is (`loadNote` says why that matters), and the checkout. */
+export function announce(headline: string, loadNote: string): void {
+  console.log(
+    `${headline}\nMachine: ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => fmt(l, 2)).join(" ")} (${loadNote}).`,
+  );
+  const git = (...args: string[]) => spawnSync("git", args, { cwd: root, encoding: "utf8" }).stdout?.trim() ?? "";
+  const changed = git("status", "--porcelain", "--untracked-files=no").split("\n").filter(Boolean).length;
+  console.log(`Checkout: ${git("rev-parse", "--short", "HEAD") || "?"}${changed ? ` with ${changed} changed file(s)` : ""}.`);
 }
 
 export const fmt = (n: number, digits = 1) => n.toFixed(digits);

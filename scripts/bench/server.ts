@@ -2,9 +2,12 @@
 // everything it spawns can be stopped together, and only that), its last log lines kept for
 // error reports, and a sampler of the memory of its whole process tree.
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { snapshotBuild } from "./build";
+import { buildNeeded, fmt, onCleanup, onFailure, root, step } from "./lifecycle";
 
 const LOG_LINES = 200;
 
@@ -90,6 +93,61 @@ export function startServer(root: string, env: NodeJS.ProcessEnv, port: number):
       signalGroup("SIGKILL");
     },
   };
+}
+
+/**
+ * Serves a private copy of the production build (built first when missing) with `npm start`'s
+ * own script on `port` against `databaseUrl`, until cleanup. `started` sees the process before
+ * it answers (to sample its memory from the start).
+ */
+export async function serveBuild(options: {
+  port: number;
+  databaseUrl: string;
+  credentialsKey: string;
+  started?: (server: Server) => void;
+}): Promise<Server> {
+  step(buildNeeded ? "Building the app" : "Copying the build");
+  let stopBuild = () => {};
+  onCleanup("stop the build", async () => stopBuild());
+  const copyStart = Date.now();
+  const build = await snapshotBuild(root, 900_000, (stop) => (stopBuild = stop));
+  onCleanup("remove the copy of the build", async () => build.remove());
+  console.log(
+    `  serving a private copy of build ${build.buildId} from ${build.dir} (${fmt((Date.now() - copyStart) / 1000)} s), ` +
+      "so a rebuild in the checkout cannot break the server mid-run",
+  );
+  step(`Starting the production server (tsx scripts/start.ts, PORT=${options.port})`);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: options.databaseUrl,
+    AUTH_SECRET: randomBytes(32).toString("base64url"),
+    CREDENTIALS_KEY: options.credentialsKey,
+    PORT: String(options.port),
+  };
+  // A URL configured for another deployment would send Auth.js's redirects there.
+  for (const name of ["AUTH_URL", "NEXTAUTH_URL", "PUBLIC_URL"]) delete env[name];
+  const server = startServer(build.dir, env, options.port);
+  onFailure(() => `\nThe server's last lines:\n${server.logs().slice(-30).join("\n")}`);
+  onCleanup("stop the server", () => server.stop().then(() => console.log("  stopped the server")));
+  options.started?.(server);
+  const startedAt = Date.now();
+  try {
+    await waitUntilReady(server, 120_000);
+  } catch (error) {
+    console.error(server.logs().slice(-40).join("\n"));
+    throw error;
+  }
+  console.log(`  answering on ${server.baseUrl} after ${fmt((Date.now() - startedAt) / 1000)} s (pid ${server.pid})`);
+  return server;
+}
+
+/** Prints the last lines the server logged that mention errors, if it logged any. */
+export function reportServerErrors(server: Server): void {
+  const errorLines = server.errorLines();
+  if (errorLines === 0) return;
+  console.log(`\n  The server logged ${errorLines} line(s) mentioning "error"; the last ones:`);
+  for (const line of server.logs().filter((l) => /error/i.test(l)).slice(-5)) console.log(`    ${line.slice(0, 300)}`);
 }
 
 /** Polls until the server answers HTTP (any status), fails if it exits or takes too long. */

@@ -11,44 +11,22 @@
 // postgresql://postgres@127.0.0.1:5432/test), BENCH_DURATION (s per route, 15),
 // BENCH_CONNECTIONS (50), BENCH_WARMUP (s per route before measuring, 3), BENCH_PORT (3400),
 // BENCH_TIMEOUT (s for the whole run).
-import { spawnSync } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import { existsSync } from "node:fs";
 import os from "node:os";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import autocannon, { type Result } from "autocannon";
 import { z } from "zod";
 import { newClientId, newClientSecret, randomHex } from "../../lib/crypto/random";
 import { openDatabase } from "../../lib/db";
 import { sortKey } from "../../lib/sort";
 import { applyMigrations } from "../../prisma/migrate";
-import { snapshotBuild } from "./build";
-import { cleanup, fmt, guardRun, onCleanup, scratchDatabase, step, table, withAdmin } from "./lifecycle";
-import { assertPortFree, cpuTimeMs, startServer, waitUntilReady, type Server } from "./server";
+import { announce, buildNeeded, commonSettings, fmt, runBenchmark, scratchDatabase, step, table, withAdmin } from "./lifecycle";
+import { measureLoad, type Load } from "./load";
+import { assertPortFree, reportServerErrors, serveBuild } from "./server";
 
 const GOALS = { ratio: 0.5, p99Ms: 100 };
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const buildNeeded = !existsSync(path.join(root, ".next/BUILD_ID"));
-
-const config = z
-  .object({
-    BENCH_DATABASE_URL: z
-      .string()
-      .trim()
-      .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL")
-      .default("postgresql://postgres@127.0.0.1:5432/test"),
-    BENCH_DURATION: z.coerce.number().int().min(1).max(3600).default(15),
-    BENCH_CONNECTIONS: z.coerce.number().int().min(1).max(500).default(50),
-    BENCH_WARMUP: z.coerce.number().int().min(0).max(600).default(3),
-    BENCH_PORT: z.coerce.number().int().min(1).max(65535).default(3400),
-    BENCH_TIMEOUT: z.coerce.number().int().min(30).optional(),
-  })
-  .parse(process.env);
+const config = z.object(commonSettings({ connections: 50, port: 3400 })).parse(process.env);
 const timeLimitS =
   config.BENCH_TIMEOUT ?? 300 + (buildNeeded ? 900 : 0) + 2 * (config.BENCH_DURATION + config.BENCH_WARMUP);
-const guard = guardRun(timeLimitS);
 
 // The key the server encrypts and verifies secrets with; the seed below uses the same one.
 const CREDENTIALS_KEY = randomBytes(32).toString("base64");
@@ -62,10 +40,8 @@ interface Target {
   headers?: Record<string, string>;
 }
 
-interface Measured {
+interface Measured extends Load {
   target: Target;
-  result: Result;
-  cpuMsPerRequest: number;
 }
 
 /** Seeds a partner, its registrant account with two employers, and an app's OAuth client. */
@@ -133,68 +109,24 @@ async function check(target: Target, expect: (body: Record<string, unknown>) => 
 }
 
 async function load(target: Target, serverPid: number): Promise<Measured> {
-  const options = {
-    url: target.url,
-    method: target.method,
-    body: target.body,
-    headers: target.headers,
-    connections: config.BENCH_CONNECTIONS,
-  };
-  if (config.BENCH_WARMUP > 0) await autocannon({ ...options, duration: config.BENCH_WARMUP });
-  const cpuBefore = cpuTimeMs(serverPid);
-  const result = await autocannon({ ...options, duration: config.BENCH_DURATION });
-  const cpuMsPerRequest = (cpuTimeMs(serverPid) - cpuBefore) / Math.max(1, result.requests.total);
-  return { target, result, cpuMsPerRequest };
+  const { url, method, body, headers } = target;
+  return { target, ...(await measureLoad({ url, method, body, headers }, config, serverPid)) };
 }
 
-let activeServer: Server | undefined;
-
 async function main() {
-  console.log(
+  announce(
     `Partner Console token benchmark: ${config.BENCH_CONNECTIONS} connections × ${config.BENCH_DURATION} s per route` +
-      ` (after ${config.BENCH_WARMUP} s of warm-up), port ${config.BENCH_PORT}, time limit ${timeLimitS} s.\n` +
-      `Machine: ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => fmt(l, 2)).join(" ")}` +
-      " (the load generator shares the machine with the server: both routes pay that alike).",
+      ` (after ${config.BENCH_WARMUP} s of warm-up), port ${config.BENCH_PORT}, time limit ${timeLimitS} s.`,
+    "the load generator shares the machine with the server: both routes pay that alike",
   );
-  const git = (...args: string[]) => spawnSync("git", args, { cwd: root, encoding: "utf8" }).stdout?.trim() ?? "";
-  const changed = git("status", "--porcelain", "--untracked-files=no").split("\n").filter(Boolean).length;
-  console.log(`Checkout: ${git("rev-parse", "--short", "HEAD") || "?"}${changed ? ` with ${changed} changed file(s)` : ""}.`);
 
   step("Creating the database and an OAuth client");
   await assertPortFree(config.BENCH_PORT);
   const database = await scratchDatabase(config.BENCH_DATABASE_URL);
-  console.log(`  database ${database.name}`);
   const seeded = await seedClient(database.url);
   await withAdmin(database.url, (c) => c.query("VACUUM ANALYZE"));
 
-  step(buildNeeded ? "Building the app" : "Copying the build");
-  let stopBuild = () => {};
-  onCleanup("stop the build", async () => stopBuild());
-  const build = await snapshotBuild(root, 900_000, (stop) => (stopBuild = stop));
-  onCleanup("remove the copy of the build", async () => build.remove());
-  console.log(`  serving a private copy of build ${build.buildId} from ${build.dir}`);
-
-  step(`Starting the production server (tsx scripts/start.ts, PORT=${config.BENCH_PORT})`);
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: "production",
-    DATABASE_URL: database.url,
-    AUTH_SECRET: randomBytes(32).toString("base64url"),
-    CREDENTIALS_KEY,
-    PORT: String(config.BENCH_PORT),
-  };
-  for (const name of ["AUTH_URL", "NEXTAUTH_URL", "PUBLIC_URL"]) delete env[name];
-  const server = startServer(build.dir, env, config.BENCH_PORT);
-  activeServer = server;
-  onCleanup("stop the server", () => server.stop().then(() => console.log("  stopped the server")));
-  const startedAt = Date.now();
-  try {
-    await waitUntilReady(server, 120_000);
-  } catch (error) {
-    console.error(server.logs().slice(-40).join("\n"));
-    throw error;
-  }
-  console.log(`  answering on ${server.baseUrl} after ${fmt((Date.now() - startedAt) / 1000)} s (pid ${server.pid})`);
+  const server = await serveBuild({ port: config.BENCH_PORT, databaseUrl: database.url, credentialsKey: CREDENTIALS_KEY });
 
   const health: Target = { label: "GET /api/health", url: `${server.baseUrl}/api/health`, method: "GET" };
   const token: Target = {
@@ -259,23 +191,7 @@ async function main() {
   console.log(
     `\n  ${fmt(perCore)} client-credentials grants/s per CPU (Keycloak's sizing guide assumes 120 per vCPU).`,
   );
-  const errorLines = server.errorLines();
-  if (errorLines > 0) {
-    console.log(`\n  The server logged ${errorLines} line(s) mentioning "error"; the last ones:`);
-    for (const line of server.logs().filter((l) => /error/i.test(l)).slice(-5)) console.log(`    ${line.slice(0, 300)}`);
-  }
+  reportServerErrors(server);
 }
 
-let exitCode = 0;
-try {
-  await main();
-} catch (error) {
-  exitCode = 1;
-  console.error(`\n✖ The benchmark failed: ${(error as Error).stack ?? error}`);
-  if (activeServer) console.error(`\nThe server's last lines:\n${activeServer.logs().slice(-30).join("\n")}`);
-} finally {
-  step("Cleaning up");
-  await cleanup();
-}
-guard.clear();
-process.exit(guard.interrupted() ? 130 : exitCode);
+await runBenchmark(timeLimitS, main);
