@@ -13,8 +13,28 @@ import { acquireDataDirLock } from "./data-dir-lock";
 
 export type Db = PrismaClient;
 
+/**
+ * A statement the few hot paths run on the driver itself rather than through Prisma, whose
+ * per-query cost there dominates a request (docs/decisions/014). PostgreSQL prepares it once per
+ * connection under `name`. Its result columns must parse the same on both drivers: text, uuid,
+ * boolean, float8, bytea (Buffer or Uint8Array), text[]; no timestamps or bigints.
+ */
+export interface Statement<Row> {
+  readonly name: string;
+  readonly text: string;
+  /** Never read: it only carries the row type. */
+  readonly row?: Row;
+}
+
+export function statement<Row>(name: string, text: string): Statement<Row> {
+  if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new Error(`A statement name is lower-case words joined by _: ${name}`);
+  return { name: `pc_${name}`, text };
+}
+
 export interface Database {
   prisma: PrismaClient;
+  /** Runs a hot-path statement with positional parameters ($1, $2, …). */
+  query<Row>(statement: Statement<Row>, values: unknown[]): Promise<Row[]>;
   /** The driver adapter, for the schema engine (prisma/migrate.ts). */
   adapter: SqlMigrationAwareDriverAdapterFactory;
   kind: "pglite" | "postgresql";
@@ -41,6 +61,10 @@ export function openDatabase(options: DatabaseOptions = {}): Database {
       prisma,
       adapter,
       kind: "postgresql",
+      async query<Row>(statement: Statement<Row>, values: unknown[]) {
+        const result = await pool.query({ name: statement.name, text: statement.text, values });
+        return result.rows as Row[];
+      },
       async close() {
         await prisma.$disconnect();
         await pool.end();
@@ -65,6 +89,9 @@ export function openDatabase(options: DatabaseOptions = {}): Database {
     prisma,
     adapter,
     kind: "pglite",
+    async query<Row>(statement: Statement<Row>, values: unknown[]) {
+      return (await pglite.query<Row>(statement.text, values)).rows;
+    },
     async close() {
       await prisma.$disconnect();
       await pglite.close();
@@ -92,6 +119,11 @@ export function database(): Database {
 
 export function db(): PrismaClient {
   return database().prisma;
+}
+
+/** Runs a hot-path statement on the process-wide database (see Statement). */
+export function query<Row>(statement: Statement<Row>, values: unknown[]): Promise<Row[]> {
+  return database().query(statement, values);
 }
 
 /** Tests install a fresh database of their own (lib/testing/database.ts) before any query. */

@@ -2,11 +2,11 @@ import "server-only";
 // Client authentication at the token endpoint.
 // @see RFC 6749 §2.3.1 — client_secret_basic (form-urlencoded, then base64) or client_secret_post,
 //   never both; §3.2.1 — public clients identify themselves with client_id alone.
-// One query reads the client, its app's partner and registrant, and its active secrets; a secret
-// is checked against every active verifier in constant time. A successful authentication marks
-// the secret as used ("last used" in the console), written at most once a minute per secret so
-// that a busy client costs no write per request.
-import { db } from "../db";
+// One prepared statement (docs/decisions/014) reads the client, its app's partner, registrant and
+// the registrant's employers, and its active secrets; a secret is checked against every active verifier in constant time. A
+// successful authentication marks the secret as used ("last used" in the console), written at
+// most once a minute per secret so that a busy client costs no write per request.
+import { db, query, statement } from "../db";
 import { matchesVerifier } from "../crypto/secret-box";
 import type { GrantReviewStatus, GrantType, Provider } from "../generated/prisma/enums";
 import { InvalidClient, InvalidRequest } from "./errors";
@@ -34,8 +34,11 @@ export interface AuthenticatedClient {
   grantTypes: GrantType[];
   reviewStatus: GrantReviewStatus | null;
   partnerId: string;
-  /** The sandbox account that registered the partner's apps (2-legged tokens act for it). */
-  registrant: { id: string; subject: string } | null;
+  /**
+   * The sandbox account that registered the partner's apps (2-legged tokens act for it), with
+   * its employers' ids, read in the same statement so the employer check needs no query.
+   */
+  registrant: { id: string; subject: string; employerIds: string[] } | null;
   method: AuthMethod;
 }
 
@@ -92,28 +95,41 @@ interface ClientRow {
   partnerId: string;
   registrantId: string | null;
   registrantSubject: string | null;
+  registrantEmployerIds: string[] | null;
   /** One row per active secret (none: a single row with nulls). */
   secretId: string | null;
   verifier: Uint8Array | null;
-  lastUsedAt: Date | null;
+  /** The secret's lastUsedAt in epoch milliseconds. */
+  lastUsedMs: number | null;
 }
 
-/** The client with its active secrets (not revoked, not expired): one row per secret. */
-async function findClient(provider: Provider, clientId: string, now: Date): Promise<ClientRow[]> {
-  return db().$queryRaw<ClientRow[]>`
-    SELECT c."id", c."clientId", c."isPublic", c."grantTypes"::text[] AS "grantTypes",
-           c."reviewStatus"::text AS "reviewStatus", a."partnerId",
-           r."id" AS "registrantId", r."subject" AS "registrantSubject",
-           s."id" AS "secretId", s."verifier", s."lastUsedAt"
-    FROM "Client" c
-    JOIN "App" a ON a."id" = c."appId"
-    JOIN "Partner" p ON p."id" = a."partnerId"
-    LEFT JOIN "SandboxAccount" r ON r."id" = p."registrantId"
-    LEFT JOIN "ClientSecret" s ON s."clientId" = c."id" AND s."revokedAt" IS NULL
-      AND (s."expiresAt" IS NULL OR s."expiresAt" > ${now}::timestamp)
-    WHERE c."clientId" = ${clientId}
-      AND a."provider"::text = ${provider}
-      AND a."credentialType"::text = 'OAUTH2'`;
+/**
+ * The client with its active secrets (not revoked, not expired at $3, epoch ms): one row per
+ * secret. The token endpoint's hottest read, so it runs as a prepared statement on the driver.
+ */
+const FIND_CLIENT = statement<ClientRow>(
+  "find_oauth_client",
+  `SELECT c."id"::text, c."clientId", c."isPublic", c."grantTypes"::text[] AS "grantTypes",
+          c."reviewStatus"::text AS "reviewStatus", a."partnerId"::text AS "partnerId",
+          r."id"::text AS "registrantId", r."subject" AS "registrantSubject",
+          CASE WHEN r."id" IS NOT NULL THEN ARRAY(
+            SELECT m."A" FROM "_EmployerToSandboxAccount" m WHERE m."B" = r."id" ORDER BY m."A"
+          ) END AS "registrantEmployerIds",
+          s."id"::text AS "secretId", s."verifier",
+          (EXTRACT(EPOCH FROM s."lastUsedAt") * 1000)::float8 AS "lastUsedMs"
+   FROM "Client" c
+   JOIN "App" a ON a."id" = c."appId"
+   JOIN "Partner" p ON p."id" = a."partnerId"
+   LEFT JOIN "SandboxAccount" r ON r."id" = p."registrantId"
+   LEFT JOIN "ClientSecret" s ON s."clientId" = c."id" AND s."revokedAt" IS NULL
+     AND (s."expiresAt" IS NULL OR s."expiresAt" > to_timestamp($3::float8 / 1000) AT TIME ZONE 'UTC')
+   WHERE c."clientId" = $1
+     AND a."provider"::text = $2
+     AND a."credentialType"::text = 'OAUTH2'`,
+);
+
+function findClient(provider: Provider, clientId: string, now: Date): Promise<ClientRow[]> {
+  return query(FIND_CLIENT, [clientId, provider, now.getTime()]);
 }
 
 /**
@@ -145,7 +161,7 @@ export async function authenticateClient(
     const matched = rows.filter((r) => r.verifier !== null && matchesVerifier(secret, r.verifier));
     const used = matched[0];
     if (!used?.secretId) throw failed();
-    await markUsed(used.secretId, used.lastUsedAt, now);
+    await markUsed(used.secretId, used.lastUsedMs, now);
   }
   return {
     id: row.id,
@@ -154,13 +170,16 @@ export async function authenticateClient(
     grantTypes: row.grantTypes,
     reviewStatus: row.reviewStatus,
     partnerId: row.partnerId,
-    registrant: row.registrantId && row.registrantSubject ? { id: row.registrantId, subject: row.registrantSubject } : null,
+    registrant:
+      row.registrantId && row.registrantSubject
+        ? { id: row.registrantId, subject: row.registrantSubject, employerIds: row.registrantEmployerIds ?? [] }
+        : null,
     method,
   };
 }
 
-async function markUsed(secretId: string, lastUsedAt: Date | null, now: Date) {
-  if (lastUsedAt !== null && now.getTime() - lastUsedAt.getTime() < LAST_USED_RESOLUTION_MS) return;
+async function markUsed(secretId: string, lastUsedMs: number | null, now: Date) {
+  if (lastUsedMs !== null && now.getTime() - lastUsedMs < LAST_USED_RESOLUTION_MS) return;
   const stale = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
   // Conditional, so concurrent requests of one client write once, and never move it backwards.
   await db().clientSecret.updateMany({

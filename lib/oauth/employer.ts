@@ -2,10 +2,27 @@ import "server-only";
 // The `employer` token parameter (Indeed): a token that represents one employer of the account
 // it acts for, carried in the `emp` claim. Asked for on every grant, never remembered: a
 // refresh without it gives a token that represents no employer.
-import { db } from "../db";
+import { query, statement } from "../db";
 import { InvalidGrant, InvalidRequest, InvalidScope } from "./errors";
 import type { FormParams } from "./http";
 import type { TokenPolicy } from "./policy";
+
+/** Whether the account belongs to the employer; on every token request that names one. */
+const EMPLOYER_OF_ACCOUNT = statement<{ member: boolean }>(
+  "employer_of_account",
+  `SELECT true AS "member" FROM "_EmployerToSandboxAccount" WHERE "A" = $1 AND "B" = $2::uuid`,
+);
+
+/** The account a token acts for; `employerIds` when they were read already (client authentication). */
+export interface EmployerAccount {
+  id: string;
+  employerIds?: readonly string[];
+}
+
+async function belongsTo(account: EmployerAccount, employerId: string): Promise<boolean> {
+  if (account.employerIds) return account.employerIds.includes(employerId);
+  return (await query(EMPLOYER_OF_ACCOUNT, [employerId, account.id])).length > 0;
+}
 
 /**
  * The employer the request asks the token to represent, checked: the token's scopes must
@@ -17,7 +34,7 @@ export async function requestedEmployer(
   policy: TokenPolicy,
   params: FormParams,
   scopes: readonly string[],
-  accountId: string | null,
+  account: EmployerAccount | null,
 ): Promise<string | null> {
   const employer = params.get("employer");
   if (employer === undefined) return null;
@@ -25,8 +42,7 @@ export async function requestedEmployer(
   if (!scopes.includes(policy.employerScope)) {
     throw new InvalidScope(`A token that represents an employer needs the ${policy.employerScope} scope.`);
   }
-  if (!accountId) throw new InvalidGrant("This app has no registrant account, so it can represent no employer.");
-  const found = await db().employer.count({ where: { id: employer, accounts: { some: { id: accountId } } } });
-  if (found === 0) throw new InvalidGrant("The account does not belong to that employer.");
+  if (!account) throw new InvalidGrant("This app has no registrant account, so it can represent no employer.");
+  if (!(await belongsTo(account, employer))) throw new InvalidGrant("The account does not belong to that employer.");
   return employer;
 }

@@ -37,7 +37,7 @@ function tripwire(reason: string): Database {
     throw new Error(reason);
   };
   const trap = new Proxy({}, { get: fail }) as never;
-  return { prisma: trap, adapter: trap, kind: "pglite", close: async () => {} };
+  return { prisma: trap, adapter: trap, query: fail, kind: "pglite", close: async () => {} };
 }
 
 const NO_DATABASE = "No test database is open here: call useTestDatabase() at the top of the test file.";

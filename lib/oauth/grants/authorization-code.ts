@@ -66,7 +66,7 @@ export async function authorizationCodeGrant(
   verifyPkce(row.codeChallenge, verifier, { required: client.isPublic });
   assertReviewAllows(client, row.account.partnerId);
   const scopes = orderScopes(policy, row.scopes);
-  const employerId = await requestedEmployer(policy, params, scopes, row.account.id);
+  const employerId = await requestedEmployer(policy, params, scopes, row.account);
 
   // Consumed atomically before anything is issued: of concurrent redemptions exactly one
   // matches the row; the others find it consumed and revoke what the winner got.

@@ -21,6 +21,6 @@ export async function clientCredentialsGrant(
     throw new UnauthorizedClient("This client is not registered for the client credentials grant.");
   }
   const scopes = parseScope(policy, params.get("scope"), policy.appScopes);
-  const employerId = await requestedEmployer(policy, params, scopes, client.registrant?.id ?? null);
+  const employerId = await requestedEmployer(policy, params, scopes, client.registrant);
   return { kind: "app", client, scopes, employerId };
 }

@@ -65,7 +65,7 @@ export async function refreshTokenGrant(
   const scopes = asked === undefined ? granted : parseScope(policy, asked, policy.scopes);
   const beyond = scopes.filter((s) => !granted.includes(s));
   if (beyond.length > 0) throw new InvalidScope(`The refresh token does not carry the scope: ${beyond.join(" ")}.`);
-  const employerId = await requestedEmployer(policy, params, scopes, row.account.id);
+  const employerId = await requestedEmployer(policy, params, scopes, row.account);
 
   const codeId = row.codeId!;
   const refreshToken = await db().$transaction(async (tx) => {

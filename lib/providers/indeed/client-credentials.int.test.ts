@@ -3,6 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useCredentialsKeyForTesting } from "../../crypto/credentials-key";
+import { authenticateClient } from "../../oauth/client-auth";
 import { forgetSigningKeysForTesting } from "../../oauth/signing-keys";
 import { useTestDatabase } from "../../testing/database";
 import { indeedRows, type TestClient } from "../../testing/token-rows";
@@ -197,6 +198,26 @@ describe("client authentication", () => {
     await invalidClient(cc({ client_secret: revoked.value }));
     await invalidClient(cc({ client_secret: expired.value }));
     expect((await tokenJson(cc({ client_secret: future.value }))).status).toBe(200);
+  });
+
+  it("ends a secret at its expiry to the millisecond and reads its last use exactly, in any session time zone", async () => {
+    // PGlite has one session, so the zone set here is the one the client lookup runs in.
+    if (t.kind === "pglite") await t.prisma.$executeRawUnsafe("SET TIME ZONE 'Pacific/Chatham'");
+    try {
+      const fresh = await indeed.client(partner.id);
+      const now = new Date(Date.now() + 3600_000);
+      const lastUsedAt = new Date(now.getTime() - 59_000);
+      const expiresAt = new Date(now.getTime() + 1);
+      const expiring = await indeed.secret(fresh.id, { expiresAt, lastUsedAt });
+      const credentials = { method: "client_secret_post" as const, clientId: fresh.clientId, secret: expiring.value };
+      await expect(authenticateClient("INDEED", credentials, now)).resolves.toMatchObject({ clientId: fresh.clientId });
+      // Used 59 s before: within the minute, so not written again.
+      const stored = await t.prisma.clientSecret.findUniqueOrThrow({ where: { id: expiring.id } });
+      expect(stored.lastUsedAt).toEqual(lastUsedAt);
+      await expect(authenticateClient("INDEED", credentials, expiresAt)).rejects.toMatchObject({ error: "invalid_client" });
+    } finally {
+      if (t.kind === "pglite") await t.prisma.$executeRawUnsafe("SET TIME ZONE 'UTC'");
+    }
   });
 
   it("refuses credentials in the body and in Basic at once", async () => {
