@@ -1,6 +1,7 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useState } from "react";
+import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/form-message";
 import { DateTime } from "@/components/date-time";
@@ -11,10 +12,24 @@ import { SecretValueFor, type SecretRow } from "./secrets-section";
 
 /** The Indeed Apply API token's one secret: reveal, copy, and rotate (new secret, old revoked at once). */
 export function IndeedApplySecret({ appId, secret, canManage }: { appId: string; secret: SecretRow | null; canManage: boolean }) {
+  const router = useRouter();
   const [result, setResult] = useState<ActionResult | null>(null);
+  // The secret a rotation revoked, until the refreshed page shows another one: it must not be
+  // offered for a reveal meanwhile.
+  const [revoked, setRevoked] = useState<string | null>(null);
+  const waiting = revoked !== null && secret?.id === revoked;
+  useEffect(() => {
+    // The action revalidates the page; this only covers a refresh that did not arrive.
+    if (waiting) router.refresh();
+  }, [waiting, router]);
+
   return (
     <div className="flex flex-col gap-3">
-      {secret ? (
+      {waiting ? (
+        <p role="status" aria-busy="true" className="text-sm text-slate-700">
+          Loading the new secret…
+        </p>
+      ) : secret ? (
         <>
           <SecretValueFor
             key={secret.id}
@@ -31,7 +46,15 @@ export function IndeedApplySecret({ appId, secret, canManage }: { appId: string;
       ) : (
         <p className="text-sm text-slate-700">This token has no active secret. Rotate to issue one.</p>
       )}
-      {canManage ? <RotateDialog appId={appId} onDone={setResult} /> : null}
+      {canManage ? (
+        <RotateDialog
+          appId={appId}
+          onDone={(done) => {
+            if (done.ok) setRevoked(secret?.id ?? null);
+            setResult(done);
+          }}
+        />
+      ) : null}
       <FormMessage result={result} />
     </div>
   );
