@@ -10,6 +10,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "./generated/prisma/client";
 import { env } from "./env";
 import { acquireDataDirLock } from "./data-dir-lock";
+import { log } from "./log";
 
 export type Db = PrismaClient;
 
@@ -53,6 +54,12 @@ export function openDatabase(options: DatabaseOptions = {}): Database {
   if (options.url) {
     // The client's pool is ours, so close() really ends it ($disconnect leaves it open).
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // An idle connection can end under us (a server restart, an administrator, a network cut):
+    // the pool drops it and opens another when needed. Without a listener of the pool's own,
+    // that error would be thrown and stop the process whenever Prisma is not connected.
+    pool.on("error", (error) => {
+      log("warn", "a pooled database connection ended", { error: error.message });
+    });
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
     // The schema engine gets a factory of its own (a fresh pool per connection, closed after
     // use): its session-level advisory lock must not linger on a shared pooled connection.
@@ -67,7 +74,18 @@ export function openDatabase(options: DatabaseOptions = {}): Database {
       },
       async close() {
         await prisma.$disconnect();
+        // pool.end() resolves once its clients are asked to end, not once they have: wait for
+        // each to close, so that nothing is left to see its server go (a dropped database).
+        let open = pool.totalCount;
+        const closed = new Promise<void>((resolve) => {
+          if (open === 0) resolve();
+          pool.on("remove", () => {
+            open -= 1;
+            if (open === 0) resolve();
+          });
+        });
         await pool.end();
+        await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
       },
     };
   }
