@@ -205,7 +205,14 @@ async function main() {
   rows.push(["constant queries/view (no N+1)", "/dashboard", `${per(queryCounts.dashboard)} ${counter.unit}`, mark(constant(queryCounts.dashboard))]);
   rows.push(["constant queries/view (no N+1)", "/apps/<id>/services", `${per(queryCounts.services)} ${counter.unit}`, mark(constant(queryCounts.services))]);
   rows.push([`peak memory < ${GOALS.peakMemoryMb} MB`, "next-server process", `${fmt(mb(serving.peakKb))} MB VmHWM (pid ${serving.pid})`, mark(mb(serving.peakKb) < GOALS.peakMemoryMb)]);
-  rows.push(["peak memory (info)", "whole `npm start` tree", `${fmt(mb(mem.peakTreeRssKb))} MB (sum of VmRSS)`, mark(mb(mem.peakTreeRssKb) < GOALS.peakMemoryMb)]);
+  // Not the goal: the tree includes the tsx wrappers and the migration step that runs before the
+  // server starts, so its peak is usually reached before the first request is served.
+  rows.push([
+    "peak memory (info only)",
+    "whole `npm start` tree",
+    `${fmt(mb(mem.peakTreeRssKb))} MB (sum of VmRSS, wrappers and migration step included)`,
+    mb(mem.peakTreeRssKb) < GOALS.peakMemoryMb ? "info" : `info (over ${GOALS.peakMemoryMb})`,
+  ]);
   step("Summary");
   table(rows);
   reportServerErrors(server);
