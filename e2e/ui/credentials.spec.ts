@@ -189,6 +189,9 @@ test("a rejected grant shows its reason; the partner resubmits and an admin reje
   await expect(dialog.getByText("Enter a reason. The partner sees it on the Credentials tab.")).toBeVisible();
   await dialog.getByLabel("Reason").fill("The privacy policy link does not open a privacy policy. Link your published policy and resubmit.");
   await dialog.getByRole("button", { name: "Reject" }).click();
+  // While the modal dialog is open the page behind it is hidden from the accessibility tree, so
+  // the row counts as gone before the rejection is made: wait for the dialog to close first.
+  await expect(dialog).toHaveCount(0);
   await expect(row).toHaveCount(0);
 
   await partner.reload();
