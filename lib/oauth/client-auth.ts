@@ -3,9 +3,10 @@ import "server-only";
 // @see RFC 6749 §2.3.1 — client_secret_basic (form-urlencoded, then base64) or client_secret_post,
 //   never both; §3.2.1 — public clients identify themselves with client_id alone.
 // One prepared statement (docs/decisions/014) reads the client, its app's partner, registrant and
-// the registrant's employers, and its active secrets; a secret is checked against every active verifier in constant time. A
-// successful authentication marks the secret as used ("last used" in the console), written at
-// most once a minute per secret so that a busy client costs no write per request.
+// the registrant's employers, and its active secrets; a secret is checked against every active
+// verifier in constant time. A successful authentication marks the secret as used ("last used"
+// in the console), written at most once a minute per secret so that a busy client costs no write
+// per request.
 import { db, query, statement } from "../db";
 import { matchesVerifier } from "../crypto/secret-box";
 import type { GrantReviewStatus, GrantType, Provider } from "../generated/prisma/enums";
