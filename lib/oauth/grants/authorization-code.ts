@@ -9,9 +9,10 @@ import { requestedEmployer } from "../employer";
 import { InvalidGrant } from "../errors";
 import type { FormParams } from "../http";
 import { assertVerifierSyntax, verifyPkce } from "../pkce";
-import { orderScopes, type TokenPolicy } from "../policy";
+import type { TokenPolicy } from "../policy";
 import { createRefreshToken, revokeCode } from "../refresh-tokens";
 import { assertReviewAllows } from "../review";
+import { orderScopes } from "../scope";
 import type { UserIssuance } from "./types";
 
 const MAX_CODE_LENGTH = 512;

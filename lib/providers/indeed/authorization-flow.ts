@@ -23,7 +23,9 @@ import {
   type AuthorizeLookup,
   type ValidAuthorizeRequest,
 } from "./authorize";
-import { isIndeedScope, sortScopes, type IndeedScope } from "./scopes";
+import { orderScopes } from "../../oauth/scope";
+import { INDEED_POLICY } from "./policy";
+import { isIndeedScope, type IndeedScope } from "./scopes";
 import { mayAuthorize } from "../../credentials/review";
 import { isUuid } from "../../ids";
 import type { SandboxSessionAccount } from "./sessions";
@@ -265,7 +267,7 @@ async function afterConsent(
 
 /** The scopes the account consented to, recorded when the picker was reached. */
 function consentedScopes(row: RequestRow): IndeedScope[] {
-  return sortScopes(row.grantedScopes as IndeedScope[]);
+  return orderScopes(INDEED_POLICY, row.grantedScopes.filter(isIndeedScope));
 }
 
 /** The employer picked on the picker (null: continue without one). */
@@ -372,7 +374,7 @@ export async function listAuthorizedApplications(accountId: string) {
     appName: g.client.app.name,
     companyName: g.client.companyName,
     homepageUrl: g.client.homepageUrl,
-    scopes: sortScopes(g.scopes.filter(isIndeedScope)),
+    scopes: orderScopes(INDEED_POLICY, g.scopes.filter(isIndeedScope)),
     grantedAt: g.createdAt,
     updatedAt: g.updatedAt,
   }));
