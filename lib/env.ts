@@ -1,3 +1,4 @@
+// No "server-only" marker: the operator scripts (scripts/, under tsx) import it, and the marker throws there.
 // The only module that reads process.env. Everything is validated once, with messages an
 // operator can act on; nothing else in the code base touches process.env.
 import { z } from "zod";

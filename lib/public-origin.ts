@@ -1,3 +1,4 @@
+import "server-only";
 // The origin the outside world uses for this app: PUBLIC_URL when it runs behind a proxy,
 // else the request's own origin. Issuers, redirects and discovery documents are built on it.
 import { env } from "./env";

@@ -1,3 +1,4 @@
+// No "server-only" marker: the operator scripts (scripts/, under tsx) import it, and the marker throws there.
 // Unguessable values from the CSPRNG, and the one-way hash under which high-entropy tokens
 // (authorization codes, refresh tokens, session handles) are stored.
 import { createHash, randomBytes, randomInt } from "node:crypto";

@@ -1,3 +1,4 @@
+import "server-only";
 // The authorization endpoint of the Indeed emulator, as rules: how a request is validated
 // (RFC 6749 §4.1.1 and §4.1.2.1, RFC 7636, RFC 9700), which scopes the consent screen asks for
 // (incremental authorization), whether the employer picker shows, and where an
