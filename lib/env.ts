@@ -1,6 +1,7 @@
 // No "server-only" marker: the operator scripts (scripts/, under tsx) import it, and the marker throws there.
-// The only module that reads process.env. Everything is validated once, with messages an
-// operator can act on; nothing else in the code base touches process.env.
+// The only module of the app that reads process.env. Everything is validated once, with messages
+// an operator can act on. Outside the app, only tooling reads it: prisma.config.ts, the test and
+// e2e runners, and the benches (which also set it for the servers they start).
 import { z } from "zod";
 
 const postgresUrl = z

@@ -106,7 +106,8 @@ interface ClientRow {
 
 /**
  * The client with its active secrets (not revoked, not expired at $3, epoch ms): one row per
- * secret. The token endpoint's hottest read, so it runs as a prepared statement on the driver.
+ * secret; the console's activeSecretWhere (lib/credentials/secrets.ts) is the same condition.
+ * The token endpoint's hottest read, so it runs as a prepared statement on the driver.
  */
 const FIND_CLIENT = statement<ClientRow>(
   "find_oauth_client",

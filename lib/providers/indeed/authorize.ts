@@ -217,7 +217,7 @@ export function grantedScopes(plan: ConsentPlan, ticked: readonly string[]): Ind
   return orderScopes(INDEED_POLICY, [...plan.keep, ...plan.ask.filter((s) => ticked.includes(s))]);
 }
 
-/** @see providers.md: prompt=select_employer shows the picker only together with employer_access. */
+/** As Indeed documents it: prompt=select_employer shows the picker only together with employer_access (docs/decisions/012). */
 export function wantsEmployerPicker(prompt: string | null, granted: readonly string[]): boolean {
   return (prompt ?? "").split(" ").includes("select_employer") && granted.includes("employer_access");
 }
