@@ -12,8 +12,11 @@ export interface Limit {
   windowSeconds: number;
 }
 
-/** Keys may contain personal data (an email): store only a hash of them. */
-function storedKey(key: string): string {
+/**
+ * Keys may contain personal data (an email): store only a hash of them. Exported for the
+ * statements that read a counter together with other rows (lib/oauth/client-auth.ts).
+ */
+export function storedKey(key: string): string {
   return createHash("sha256").update(key).digest("base64url");
 }
 
