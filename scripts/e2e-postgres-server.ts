@@ -46,6 +46,8 @@ const env: NodeJS.ProcessEnv = {
   DATABASE_URL: url.toString(),
   AUTH_SECRET: randomBytes(32).toString("base64url"),
   CREDENTIALS_KEY: randomBytes(32).toString("base64"),
+  // A deployment on PostgreSQL names its public origin (docs/decisions/018): here, the test server's.
+  PUBLIC_URL: `http://localhost:${process.env.PORT ?? "3000"}`,
 };
 const tsx = createRequire(import.meta.url).resolve("tsx/cli");
 const seeded = spawnSync(process.execPath, [tsx, "scripts/db-seed.ts"], { env, stdio: "inherit" });

@@ -6,6 +6,7 @@ import { createRequire } from "node:module";
 import { ConfigError, env } from "../lib/env";
 import { authSecret } from "../lib/auth/secret";
 import { credentialsKey } from "../lib/crypto/credentials-key";
+import { publicUrlMissing } from "../lib/public-origin";
 
 function fail(message: string): never {
   console.error(`\n✖ ${message}\n`);
@@ -29,6 +30,13 @@ if (!credentialsKey()) {
   fail(
     "CREDENTIALS_KEY is not set. On PostgreSQL every app instance must share one key that encrypts " +
       "client secrets (32 random bytes in base64, e.g. `openssl rand -base64 32`). Nothing is served without it.",
+  );
+}
+if (publicUrlMissing()) {
+  fail(
+    "PUBLIC_URL is not set. On PostgreSQL the app's public origin must be configured (e.g. " +
+      "https://console.example.com): issuers and discovery documents are built on it, and must not " +
+      "follow whatever Host header a request carries. Nothing is served without it.",
   );
 }
 if (!existsSync(".next/BUILD_ID")) fail("There is no production build yet: run `npm run build` first.");

@@ -25,12 +25,13 @@ import "server-only";
 // - `errorAnswer` (optional): the status, body and headers of an error. The default is
 //   RFC 6749 §5.2's `{error, error_description}` (rfc6749ErrorAnswer); a provider with other
 //   error shapes maps the RFC error it is given to its own.
+// A Throttled error (too many failed client authentications) also gets Retry-After.
 // Every answer, success or error, carries Cache-Control: no-store (RFC 6749 §5.1); a failure
 // that is no OAuthError is logged with a reference and answered as server_error.
 // @see RFC 6749 §3.2, §5
 import type { GrantType } from "../generated/prisma/enums";
 import { logUnexpected } from "../log";
-import { isOAuthError, ServerError, UnauthorizedClient, UnsupportedGrantType, type OAuthError } from "./errors";
+import { isOAuthError, ServerError, Throttled, UnauthorizedClient, UnsupportedGrantType, type OAuthError } from "./errors";
 import { NO_STORE, type FormParams } from "./http";
 
 /** What the endpoint needs to know of an authenticated client: the grants it is registered for. */
@@ -91,8 +92,10 @@ function allowedGrant(client: RegisteredClient, registeredAs: GrantType): void {
   }
 }
 
-function answer({ status, body, headers }: TokenErrorAnswer): Response {
-  return Response.json(body, { status, headers: { ...headers, ...NO_STORE } });
+function answer({ status, body, headers }: TokenErrorAnswer, error?: OAuthError): Response {
+  // @see RFC 6585 §4: a 429 says when to come back, whatever body the provider gives it.
+  const retry: Record<string, string> = error instanceof Throttled ? { "Retry-After": String(error.retryAfterSeconds) } : {};
+  return Response.json(body, { status, headers: { ...headers, ...retry, ...NO_STORE } });
 }
 
 /** The route handler of a provider's token endpoint. */
@@ -110,7 +113,7 @@ export function tokenEndpoint<Policy, Client extends RegisteredClient, Issued>(
       const issued = await grant.run(provider.policy, client, params);
       return answer({ status: 200, body: await provider.responseBody(issued, request) });
     } catch (error) {
-      if (isOAuthError(error)) return answer(errorAnswer(error, request));
+      if (isOAuthError(error)) return answer(errorAnswer(error, request), error);
       const id = logUnexpected(error, { route: provider.route });
       return answer(errorAnswer(new ServerError(`The token endpoint failed unexpectedly (reference ${id}).`), request));
     }

@@ -127,6 +127,8 @@ export async function serveBuild(options: {
   };
   // A URL configured for another deployment would send Auth.js's redirects there.
   for (const name of ["AUTH_URL", "NEXTAUTH_URL", "PUBLIC_URL"]) delete env[name];
+  // On PostgreSQL the public origin is required (docs/decisions/018): the server's own.
+  env.PUBLIC_URL = `http://127.0.0.1:${options.port}`;
   const server = startServer(build.dir, env, options.port);
   onFailure(() => `\nThe server's last lines:\n${server.logs().slice(-30).join("\n")}`);
   onCleanup("stop the server", () => server.stop().then(() => console.log("  stopped the server")));

@@ -2,6 +2,7 @@ import "server-only";
 // OpenID Connect discovery and the JWKS of the Indeed emulator.
 // @see OpenID Connect Discovery 1.0 §3, RFC 8414 §2, RFC 7517 §5
 import { logUnexpected } from "../../log";
+import { hasConfiguredOrigin } from "../../public-origin";
 import { publishedKeys, SIGNING_ALG } from "../../oauth/signing-keys";
 import { INDEED_POLICY, indeedIssuer } from "./policy";
 
@@ -29,8 +30,15 @@ export function discoveryDocument(request: Request) {
   };
 }
 
+/**
+ * Shared caches may keep the document only when the issuer is configured; otherwise it follows
+ * the request's host and is cached per client only, and varies by the host it was built for.
+ */
 export function discoveryResponse(request: Request): Response {
-  return Response.json(discoveryDocument(request), { headers: { "Cache-Control": "public, max-age=300" } });
+  const headers: Record<string, string> = hasConfiguredOrigin()
+    ? { "Cache-Control": "public, max-age=300" }
+    : { "Cache-Control": "private, max-age=300", Vary: "Host, X-Forwarded-Host" };
+  return Response.json(discoveryDocument(request), { headers });
 }
 
 /**
