@@ -12,9 +12,12 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "./generated/prisma/client";
 import { env } from "./env";
 import { acquireDataDirLock } from "./data-dir-lock";
-import { log } from "./log";
+import { noteDatabaseUnavailable } from "./db-unavailable";
 
 export type Db = PrismaClient;
+
+/** How long a request waits for a database connection before the database counts as unavailable. */
+const CONNECT_TIMEOUT_MS = 5_000;
 
 /**
  * A statement the few hot paths run on the driver itself rather than through Prisma, whose
@@ -55,12 +58,15 @@ export interface DatabaseOptions {
 export function openDatabase(options: DatabaseOptions = {}): Database {
   if (options.url) {
     // The client's pool is ours, so close() really ends it ($disconnect leaves it open).
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // A database that cannot be reached must fail a request within seconds (answered as 503,
+    // lib/db-unavailable.ts), not hang it: the wait for a connection, new or pooled, is bounded.
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
     // An idle connection can end under us (a server restart, an administrator, a network cut):
     // the pool drops it and opens another when needed. Without a listener of the pool's own,
     // that error would be thrown and stop the process whenever Prisma is not connected.
+    // During an outage every idle connection ends: one line for the outage, not one each.
     pool.on("error", (error) => {
-      log("warn", "a pooled database connection ended", { error: error.message });
+      noteDatabaseUnavailable("a pooled database connection ended", { error: error.message });
     });
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
     // The schema engine gets a factory of its own (a fresh pool per connection, closed after

@@ -9,7 +9,8 @@ export type AppErrorCode =
   | "CONFLICT"
   | "VALIDATION"
   | "RATE_LIMITED"
-  | "MISCONFIGURED";
+  | "MISCONFIGURED"
+  | "UNAVAILABLE";
 
 const STATUS: Record<AppErrorCode, number> = {
   NOT_FOUND: 404,
@@ -19,7 +20,11 @@ const STATUS: Record<AppErrorCode, number> = {
   VALIDATION: 400,
   RATE_LIMITED: 429,
   MISCONFIGURED: 503,
+  UNAVAILABLE: 503,
 };
+
+/** What the console says while its database is unavailable (lib/db-unavailable.ts). */
+export const UNAVAILABLE_MESSAGE = "The console is temporarily unavailable. Try again in a moment.";
 
 export class AppError extends Error {
   override name = "AppError";

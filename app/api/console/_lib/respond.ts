@@ -3,11 +3,12 @@ import "server-only";
 // page; nothing is cached anywhere; expected errors keep their status and message, anything
 // else is logged with an id and answered generically (lib/errors.ts).
 import { getCurrentUser, type SessionUser } from "@/lib/auth/session";
-import { isAppError } from "@/lib/errors";
+import { isDatabaseUnavailable, noteDatabaseUnavailable, RETRY_AFTER } from "@/lib/db-unavailable";
+import { isAppError, UNAVAILABLE_MESSAGE } from "@/lib/errors";
 import { logUnexpected } from "@/lib/log";
 
-export function json(body: unknown, status = 200): Response {
-  return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
 }
 
 export function notFoundJson(): Response {
@@ -22,6 +23,10 @@ export async function forUser(route: string, handle: (user: SessionUser) => Prom
     return await handle(user);
   } catch (error) {
     if (isAppError(error)) return json({ error: error.message, code: error.code }, error.status);
+    if (isDatabaseUnavailable(error)) {
+      noteDatabaseUnavailable();
+      return json({ error: UNAVAILABLE_MESSAGE, code: "UNAVAILABLE" }, 503, RETRY_AFTER);
+    }
     const id = logUnexpected(error, { route });
     return json({ error: `Something went wrong. Please try again (reference ${id}).` }, 500);
   }
