@@ -2,7 +2,7 @@ import "server-only";
 // Bearer tokens at protected resources (userinfo, appinfo).
 // @see RFC 6750 §2.1 (Authorization header), §2.2 (form body), §3 (WWW-Authenticate), §3.1 (errors)
 import { mediaType } from "../http/read-body";
-import { InvalidRequest, OAuthError } from "./errors";
+import { InvalidRequest, OAuthError, TemporarilyUnavailable } from "./errors";
 import { NO_STORE, readOAuthForm } from "./http";
 
 /** A request without any credentials: 401 with a bare challenge, no error code (§3.1). */
@@ -44,6 +44,10 @@ export function bearerErrorResponse(error: OAuthError | MissingBearer, realm: st
   if (error instanceof MissingBearer) {
     headers["WWW-Authenticate"] = `Bearer realm=${quoted(realm)}`;
     return new Response(null, { status: 401, headers });
+  }
+  // Nothing is wrong with the token: no challenge, which would make the client drop it.
+  if (error instanceof TemporarilyUnavailable) {
+    return Response.json(error.toJSON(), { status: error.status, headers: { ...headers, "Retry-After": String(error.retryAfterSeconds) } });
   }
   const params = [`realm=${quoted(realm)}`, `error=${quoted(error.error)}`, `error_description=${quoted(error.description)}`];
   if (scope && error.error === "insufficient_scope") params.push(`scope=${quoted(scope)}`);

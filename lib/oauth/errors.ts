@@ -2,6 +2,7 @@
 // `{error, error_description}` with the status of RFC 6749 §5.2 / RFC 6750 §3.1. Protocol code
 // throws these; route handlers turn them into responses (token endpoint, userinfo) or into a
 // redirect back to the client (authorization endpoint, RFC 6749 §4.1.2.1).
+import { isDatabaseUnavailable, noteDatabaseUnavailable, RETRY_AFTER_SECONDS } from "../db-unavailable";
 
 export type OAuthErrorCode =
   | "invalid_request"
@@ -73,6 +74,28 @@ export const UnsupportedResponseType = code("unsupported_response_type");
 export const ServerError = code("server_error");
 export const InvalidToken = code("invalid_token");
 export const InsufficientScope = code("insufficient_scope");
+
+/**
+ * The database is unavailable for now: 503 with Retry-After (docs/decisions/024). RFC 6749
+ * registers temporarily_unavailable for the authorization endpoint; the token and bearer
+ * endpoints use it too, where server_error would tell clients not to retry.
+ */
+export class TemporarilyUnavailable extends OAuthError {
+  readonly retryAfterSeconds = RETRY_AFTER_SECONDS;
+  constructor(description = "The service is temporarily unavailable. Try again in a moment.") {
+    super("temporarily_unavailable", description, 503);
+  }
+}
+
+/**
+ * The OAuth answer to `error` when it is a database outage (noted for the log, once per
+ * outage), or undefined when it is not: the caller's own handling goes on for everything else.
+ */
+export function outageAnswer(error: unknown): TemporarilyUnavailable | undefined {
+  if (!isDatabaseUnavailable(error)) return undefined;
+  noteDatabaseUnavailable();
+  return new TemporarilyUnavailable();
+}
 
 /**
  * Too many failed attempts (client authentication at the token endpoint): HTTP 429 with

@@ -14,7 +14,7 @@ import "server-only";
 // @see RFC 6750 §2, §3, §3.1
 import { logUnexpected } from "../log";
 import { bearerErrorResponse, bearerToken, MissingBearer } from "./bearer";
-import { InsufficientScope, isOAuthError, ServerError } from "./errors";
+import { InsufficientScope, isOAuthError, outageAnswer, ServerError } from "./errors";
 import { NO_STORE } from "./http";
 
 /** A token's claims, as the issuer's verification returns them. */
@@ -62,6 +62,8 @@ export function protectedResource<Claims extends TokenClaims, Accepted>(
       return Response.json(await resource.handle(accepted, scopes, request), { headers: NO_STORE });
     } catch (error) {
       if (error instanceof MissingBearer || isOAuthError(error)) return bearerErrorResponse(error, issuer.realm, resource.scope);
+      const outage = outageAnswer(error);
+      if (outage) return bearerErrorResponse(outage, issuer.realm);
       const id = logUnexpected(error, { route: resource.route });
       return bearerErrorResponse(new ServerError(`The request failed unexpectedly (reference ${id}).`), issuer.realm);
     }

@@ -12,6 +12,7 @@
 import { generateKeyPairSync, randomUUID } from "node:crypto";
 import { importJWK, type JWK } from "jose";
 import { db } from "../db";
+import { isDatabaseUnavailable, noteDatabaseUnavailable } from "../db-unavailable";
 import { open, seal } from "../crypto/secret-box";
 import type { PrismaClient } from "../generated/prisma/client";
 import type { Provider } from "../generated/prisma/enums";
@@ -143,15 +144,29 @@ export async function publicKeyFor(provider: Provider, kid: string): Promise<Cry
  * The JWKS: every key that is active, or retired recently enough that tokens it signed may
  * still be live. Only public halves, newest first. Read from the database on every call.
  */
+// What this instance last read, per provider: served only while the database is unavailable
+// (docs/decisions/024), so relying parties keep verifying tokens through an outage. Public keys
+// only; a rotation still shows at once whenever the database answers.
+const lastPublished = new Map<Provider, { keys: JWK[] }>();
+
 export async function publishedKeys(provider: Provider, now = new Date()): Promise<{ keys: JWK[] }> {
-  await activeKid(provider);
-  const since = new Date(now.getTime() - publishedAfterRetirementMs(provider));
-  const rows = await db().signingKey.findMany({
-    where: { provider, OR: [{ retiredAt: null }, { retiredAt: { gt: since } }] },
-    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-    select: { publicJwk: true },
-  });
-  return { keys: rows.map((r) => r.publicJwk as JWK) };
+  try {
+    await activeKid(provider);
+    const since = new Date(now.getTime() - publishedAfterRetirementMs(provider));
+    const rows = await db().signingKey.findMany({
+      where: { provider, OR: [{ retiredAt: null }, { retiredAt: { gt: since } }] },
+      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+      select: { publicJwk: true },
+    });
+    const jwks = { keys: rows.map((r) => r.publicJwk as JWK) };
+    lastPublished.set(provider, jwks);
+    return jwks;
+  } catch (error) {
+    const last = lastPublished.get(provider);
+    if (!last || !isDatabaseUnavailable(error)) throw error;
+    noteDatabaseUnavailable();
+    return last;
+  }
 }
 
 export interface Rotation {

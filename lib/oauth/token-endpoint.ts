@@ -25,13 +25,14 @@ import "server-only";
 // - `errorAnswer` (optional): the status, body and headers of an error. The default is
 //   RFC 6749 §5.2's `{error, error_description}` (rfc6749ErrorAnswer); a provider with other
 //   error shapes maps the RFC error it is given to its own.
-// A Throttled error (too many failed client authentications) also gets Retry-After.
+// A Throttled error (too many failed client authentications) also gets Retry-After, and so does
+// a database outage, answered temporarily_unavailable with 503 (docs/decisions/024).
 // Every answer, success or error, carries Cache-Control: no-store (RFC 6749 §5.1); a failure
 // that is no OAuthError is logged with a reference and answered as server_error.
 // @see RFC 6749 §3.2, §5
 import type { GrantType } from "../generated/prisma/enums";
 import { logUnexpected } from "../log";
-import { isOAuthError, ServerError, Throttled, UnauthorizedClient, UnsupportedGrantType, type OAuthError } from "./errors";
+import { isOAuthError, outageAnswer, ServerError, UnauthorizedClient, UnsupportedGrantType, type OAuthError } from "./errors";
 import { NO_STORE, type FormParams } from "./http";
 
 /** What the endpoint needs to know of an authenticated client: the grants it is registered for. */
@@ -93,8 +94,10 @@ function allowedGrant(client: RegisteredClient, registeredAs: GrantType): void {
 }
 
 function answer({ status, body, headers }: TokenErrorAnswer, error?: OAuthError): Response {
-  // @see RFC 6585 §4: a 429 says when to come back, whatever body the provider gives it.
-  const retry: Record<string, string> = error instanceof Throttled ? { "Retry-After": String(error.retryAfterSeconds) } : {};
+  // @see RFC 6585 §4, RFC 9110 §10.2.3: a 429 or 503 says when to come back, whatever body the
+  // provider gives it.
+  const retry: Record<string, string> =
+    error && "retryAfterSeconds" in error ? { "Retry-After": String(error.retryAfterSeconds) } : {};
   return Response.json(body, { status, headers: { ...headers, ...retry, ...NO_STORE } });
 }
 
@@ -114,6 +117,8 @@ export function tokenEndpoint<Policy, Client extends RegisteredClient, Issued>(
       return answer({ status: 200, body: await provider.responseBody(issued, request) });
     } catch (error) {
       if (isOAuthError(error)) return answer(errorAnswer(error, request), error);
+      const outage = outageAnswer(error);
+      if (outage) return answer(errorAnswer(outage, request), outage);
       const id = logUnexpected(error, { route: provider.route });
       return answer(errorAnswer(new ServerError(`The token endpoint failed unexpectedly (reference ${id}).`), request));
     }

@@ -4,12 +4,13 @@ import type { NextRequest } from "next/server";
 import { nextStep } from "@/lib/providers/indeed/authorization-flow";
 import { findSandboxSession } from "@/lib/providers/indeed/sessions";
 import { stepResponse } from "../_lib/responses";
+import { emulatorPage } from "../_lib/route";
 import { SESSION_COOKIE } from "../_lib/session";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: NextRequest) {
+export const GET = emulatorPage("GET /indeed/continue", async (request: NextRequest): Promise<Response> => {
   const handle = request.nextUrl.searchParams.get("request") ?? "";
   const account = await findSandboxSession(request.cookies.get(SESSION_COOKIE)?.value);
   return stepResponse(handle, await nextStep(handle, account));
-}
+});

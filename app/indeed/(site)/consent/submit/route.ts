@@ -4,12 +4,13 @@ import type { NextRequest } from "next/server";
 import { submitConsent } from "@/lib/providers/indeed/authorization-flow";
 import { formAll } from "@/lib/form-data";
 import { stepResponse } from "../../../_lib/responses";
+import { emulatorPage } from "../../../_lib/route";
 import { readRequestPost } from "../../../_lib/form";
 
-export async function POST(request: NextRequest) {
+export const POST = emulatorPage("POST /indeed/consent/submit", async (request: NextRequest): Promise<Response> => {
   const post = await readRequestPost(request);
   if (!post.ok) return post.response;
   const { form, handle, account } = post;
   const decision = form.get("decision") === "allow" ? "allow" : "deny";
   return stepResponse(handle, await submitConsent(handle, account, decision, formAll(form, "scope")));
-}
+});

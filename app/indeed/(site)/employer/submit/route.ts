@@ -4,9 +4,10 @@ import type { NextRequest } from "next/server";
 import { submitEmployer } from "@/lib/providers/indeed/authorization-flow";
 import { EMPLOYER_ID } from "@/lib/data/sandbox";
 import { seeOther, stepResponse } from "../../../_lib/responses";
+import { emulatorPage } from "../../../_lib/route";
 import { readRequestPost } from "../../../_lib/form";
 
-export async function POST(request: NextRequest) {
+export const POST = emulatorPage("POST /indeed/employer/submit", async (request: NextRequest): Promise<Response> => {
   const post = await readRequestPost(request);
   if (!post.ok) return post.response;
   const { form, handle, account } = post;
@@ -19,4 +20,4 @@ export async function POST(request: NextRequest) {
   }
   const step = await submitEmployer(handle, account, employerId);
   return step.kind === "invalid-employer" ? retry : stepResponse(handle, step);
-}
+});

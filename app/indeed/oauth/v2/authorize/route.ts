@@ -3,24 +3,18 @@
 // sign-in, consent or employer page, or straight back to the client when nothing needs asking.
 // A request whose client or redirect URI cannot be trusted gets an error page, never a redirect.
 import type { NextRequest } from "next/server";
-import { logUnexpected } from "@/lib/log";
+import { outageAnswer } from "@/lib/oauth/errors";
 import { authorizeLookup, createAuthorizationRequest, nextStep } from "@/lib/providers/indeed/authorization-flow";
 import { findSandboxSession } from "@/lib/providers/indeed/sessions";
 import { errorResponseUrl, readAuthorizeParams, validateAuthorizeRequest } from "@/lib/providers/indeed/authorize";
 import { errorPage, seeOther, stepResponse } from "../../../_lib/responses";
+import { emulatorPage } from "../../../_lib/route";
 import { SESSION_COOKIE } from "../../../_lib/session";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: NextRequest): Promise<Response> {
-  try {
-    return await authorize(request);
-  } catch (error) {
-    // Never a bare 500: the user sees a page, the log gets the reference.
-    const id = logUnexpected(error, { route: "GET /indeed/oauth/v2/authorize" });
-    return errorPage(500, "Indeed could not handle this sign-in", "Something went wrong on our side. Go back to the app and try again.", `reference ${id}`);
-  }
-}
+// Never a bare 500: the user sees a page, the log gets the reference (app/indeed/_lib/route.ts).
+export const GET = emulatorPage("GET /indeed/oauth/v2/authorize", authorize);
 
 async function authorize(request: NextRequest): Promise<Response> {
   const outcome = await validateAuthorizeRequest(readAuthorizeParams(request.nextUrl.search), authorizeLookup);
@@ -34,10 +28,16 @@ async function authorize(request: NextRequest): Promise<Response> {
       );
     case "error-redirect":
       return seeOther(errorResponseUrl(outcome.redirectUri, outcome.error, outcome.state));
-    case "valid": {
-      const handle = await createAuthorizationRequest(outcome.request);
-      const account = await findSandboxSession(request.cookies.get(SESSION_COOKIE)?.value);
-      return stepResponse(handle, await nextStep(handle, account));
-    }
+    case "valid":
+      try {
+        const handle = await createAuthorizationRequest(outcome.request);
+        const account = await findSandboxSession(request.cookies.get(SESSION_COOKIE)?.value);
+        return stepResponse(handle, await nextStep(handle, account));
+      } catch (error) {
+        // The redirect URI is validated: the client hears of the outage (RFC 6749 §4.1.2.1).
+        const outage = outageAnswer(error);
+        if (!outage) throw error;
+        return seeOther(errorResponseUrl(outcome.request.redirectUri, outage, outcome.request.state));
+      }
   }
 }
