@@ -1,3 +1,4 @@
+// No "server-only" marker: the operator scripts (scripts/, under tsx) import it, and the marker throws there.
 // An exclusive lock on the embedded database's data folder. PGlite cannot be shared between
 // processes, so a second process (a second server, or the operator CLI while the server runs)
 // must stop with a clear message instead of corrupting the database.

@@ -1,3 +1,4 @@
+// No "server-only" marker: the operator scripts (scripts/, under tsx) import it, and the marker throws there.
 // Secrets generated once into the data folder of the embedded database (a single machine), so
 // `npm start` works out of the box and they survive restarts. Owner-only permissions; if two
 // processes race, exactly one writes and both read the winner's value.

@@ -1,5 +1,7 @@
+// No "server-only" marker: the operator scripts (scripts/, under tsx) import it, and the marker throws there.
 // The Prisma client: embedded PGlite in DATA_DIR by default, PostgreSQL when DATABASE_URL is set.
-// Only lib/data, lib/oauth and the operator scripts use it (see docs/decisions/001).
+// Only lib/data, lib/oauth, lib/providers, lib/testing, prisma/ and the operator scripts import it,
+// which ESLint enforces (docs/architecture.md; the two databases: docs/decisions/001).
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";

@@ -1,5 +1,7 @@
-// The only module that reads process.env. Everything is validated once, with messages an
-// operator can act on; nothing else in the code base touches process.env.
+// No "server-only" marker: the operator scripts (scripts/, under tsx) import it, and the marker throws there.
+// The only module of the app that reads process.env. Everything is validated once, with messages
+// an operator can act on. Outside the app, only tooling reads it: prisma.config.ts, the test and
+// e2e runners, and the benches (which also set it for the servers they start).
 import { z } from "zod";
 
 const postgresUrl = z
@@ -37,7 +39,6 @@ const schema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   /** V8's old-generation limit of the `npm start` server, in MB (scripts/start.ts says why). */
   SERVER_HEAP_MB: z.coerce.number().int().min(128).max(16384).default(256),
-  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -62,4 +63,13 @@ export function env(): Env {
 /** True when the app runs on the embedded PGlite database (no DATABASE_URL). */
 export function isEmbedded(): boolean {
   return env().DATABASE_URL === undefined;
+}
+
+/**
+ * Whether this process is a deployment (PostgreSQL in production) without PUBLIC_URL: its
+ * issuers would follow the request's Host header (docs/decisions/018). npm start refuses it.
+ */
+export function publicUrlMissing(): boolean {
+  const e = env();
+  return !e.PUBLIC_URL && !isEmbedded() && e.NODE_ENV === "production";
 }

@@ -1,5 +1,6 @@
 // Expected errors (a user can act on them) versus bugs (logged with an id, shown generically).
-// See CONVENTIONS 6: a response never carries a stack trace or a database message.
+// A response never carries a stack trace or a database message: lib/action-result.ts (server
+// actions) and the route handlers answer bugs with a reference id (docs/architecture.md).
 
 export type AppErrorCode =
   | "NOT_FOUND"

@@ -1,5 +1,5 @@
 // The sign-in form is a server action, i.e. a public POST endpoint: whatever arrives, the answer
-// is a sign-in error, never a 500 (CONVENTIONS 3 and 6). Nothing here ever yields a session.
+// is a sign-in error, never a 500 (lib/errors.ts, lib/action-result.ts). Nothing here ever yields a session.
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 
 function decodeEntities(value: string): string {

@@ -27,8 +27,9 @@ export function secretStatus(secret: { revokedAt: Date | null; expiresAt: Date |
 }
 
 /**
- * The rows that still authenticate, as a Prisma `where` on ClientSecret. The token endpoints
- * use exactly this condition, so a revoked or expired secret stops working immediately.
+ * The rows that still authenticate, as a Prisma `where` on ClientSecret. The token endpoint
+ * states the same condition in SQL (FIND_CLIENT in lib/oauth/client-auth.ts): change both
+ * together, so a revoked or expired secret stops working immediately.
  */
 export function activeSecretWhere(now = new Date()) {
   return {

@@ -1,3 +1,4 @@
+// No "server-only" marker: the operator scripts (scripts/, under tsx) import it, and the marker throws there.
 // The key that protects credentials at rest: client secrets, Indeed Apply tokens' secrets and
 // the emulators' private signing keys. Configured with CREDENTIALS_KEY; on the embedded
 // database it is generated once into the data folder (owner-only). On PostgreSQL in

@@ -1,3 +1,4 @@
+// No "server-only" marker: the operator scripts (scripts/, under tsx) import it, and the marker throws there.
 // Unguessable values from the CSPRNG, and the one-way hash under which high-entropy tokens
 // (authorization codes, refresh tokens, session handles) are stored.
 import { createHash, randomBytes, randomInt } from "node:crypto";
@@ -32,7 +33,11 @@ export function randomHex(bytes: number): string {
   return randomBytes(bytes).toString("hex");
 }
 
-/** SHA-256 of a high-entropy token: what the database stores instead of the token. */
-export function tokenHash(token: string): Buffer {
-  return createHash("sha256").update(token, "utf8").digest();
+/**
+ * SHA-256 of a high-entropy token (authorization code, refresh token, request handle, session
+ * token): what the database stores instead of the token, as the Bytes column type wants it (a
+ * Uint8Array over its own ArrayBuffer).
+ */
+export function tokenHash(token: string): Uint8Array<ArrayBuffer> {
+  return new Uint8Array(createHash("sha256").update(token, "utf8").digest());
 }

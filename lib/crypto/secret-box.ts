@@ -1,3 +1,4 @@
+// No "server-only" marker: the operator scripts (scripts/, under tsx) import it, and the marker throws there.
 // Secrets at rest. A value is stored twice, neither of them readable from a database dump:
 // - sealed: AES-256-GCM under a key derived from the credentials key, with the row it belongs
 //   to as associated data (a ciphertext copied onto another row does not open);

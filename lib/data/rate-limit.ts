@@ -1,3 +1,4 @@
+// No "server-only" marker: `npm run console` (scripts/, under tsx) imports it, and the marker throws there.
 // Fixed-window rate limits kept in the database, so every app instance sees the same counts.
 // One atomic statement per hit: concurrent hits on the same key never lose an increment, and
 // each gets its own count back, so "increment, then compare" cannot let two of them through on

@@ -1,3 +1,4 @@
+// No "server-only" marker: `npm run console` (scripts/, under tsx) imports it, and the marker throws there.
 // Users: credential checks for sign-in, the session's view of a user, and account creation for
 // the operator CLI and the seed. Emails are compared lower-cased and trimmed.
 import { Prisma } from "../generated/prisma/client";

@@ -1,3 +1,4 @@
+import "server-only";
 // Bearer tokens at protected resources (userinfo, appinfo).
 // @see RFC 6750 §2.1 (Authorization header), §2.2 (form body), §3 (WWW-Authenticate), §3.1 (errors)
 import { mediaType } from "../http/read-body";

@@ -1,3 +1,4 @@
+import "server-only";
 // The HTTP side of OAuth endpoints: reading a token request's form body the way RFC 6749 wants
 // it read, and answering with the headers every token response must carry.
 import { isBodyError, readUrlEncoded } from "../http/read-body";

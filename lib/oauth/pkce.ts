@@ -1,3 +1,4 @@
+import "server-only";
 // Proof Key for Code Exchange, S256 only (plain would let a downgrade through).
 // @see RFC 7636 §4.1 (verifier syntax), §4.6 (S256 check)
 import { createHash, timingSafeEqual } from "node:crypto";

@@ -1,3 +1,4 @@
+import "server-only";
 // The review rule of 3-legged OAuth (decision 008, `mayAuthorize`): until Indeed approves an
 // app's authorization code grant, only the partner's own sandbox accounts may authorize it. The
 // authorization endpoint enforces it; the token endpoint checks again at code redemption and

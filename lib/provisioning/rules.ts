@@ -1,4 +1,4 @@
-// The catalog's rules for requesting a service (seed 000):
+// The catalog's rules for requesting a service, in the words of Indeed's service documentation:
 // - requires: "Disposition Sync API requires the same OAuth client as the Job Sync API", so it can
 //   only be requested for an app that already has Job Sync API;
 // - conflicts: "The Job Sync API is not available for apps that use these services" (symmetric);

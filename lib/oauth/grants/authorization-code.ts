@@ -9,9 +9,10 @@ import { requestedEmployer } from "../employer";
 import { InvalidGrant } from "../errors";
 import type { FormParams } from "../http";
 import { assertVerifierSyntax, verifyPkce } from "../pkce";
-import { orderScopes, type TokenPolicy } from "../policy";
+import type { TokenPolicy } from "../policy";
 import { createRefreshToken, revokeCode } from "../refresh-tokens";
 import { assertReviewAllows } from "../review";
+import { orderScopes } from "../scope";
 import type { UserIssuance } from "./types";
 
 const MAX_CODE_LENGTH = 512;
@@ -31,7 +32,7 @@ export async function authorizationCodeGrant(
     code.length > MAX_CODE_LENGTH
       ? null
       : await db().authorizationCode.findUnique({
-          where: { codeHash: new Uint8Array(tokenHash(code)) },
+          where: { codeHash: tokenHash(code) },
           select: {
             id: true,
             clientId: true,

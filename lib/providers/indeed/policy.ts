@@ -1,3 +1,4 @@
+import "server-only";
 // Indeed's token rules: lifetimes from its documentation, its scopes, its employer ids.
 import type { TokenPolicy } from "../../oauth/policy";
 import { publicOrigin } from "../../public-origin";

@@ -1,7 +1,7 @@
 import "server-only";
 // The console's JSON read endpoints (polled by the live views): the session decides, like every
 // page; nothing is cached anywhere; expected errors keep their status and message, anything
-// else is logged with an id and answered generically (CONVENTIONS 6).
+// else is logged with an id and answered generically (lib/errors.ts).
 import { getCurrentUser, type SessionUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { logUnexpected } from "@/lib/log";
