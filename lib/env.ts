@@ -64,3 +64,12 @@ export function env(): Env {
 export function isEmbedded(): boolean {
   return env().DATABASE_URL === undefined;
 }
+
+/**
+ * Whether this process is a deployment (PostgreSQL in production) without PUBLIC_URL: its
+ * issuers would follow the request's Host header (docs/decisions/018). npm start refuses it.
+ */
+export function publicUrlMissing(): boolean {
+  const e = env();
+  return !e.PUBLIC_URL && !isEmbedded() && e.NODE_ENV === "production";
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { discoveryResponse } from "./providers/indeed/discovery";
-import { publicOrigin, publicUrlMissing } from "./public-origin";
+import { publicUrlMissing } from "./env";
+import { publicOrigin } from "./public-origin";
 
 // The test process runs without PUBLIC_URL, on the embedded database, outside production.
 describe("without PUBLIC_URL", () => {

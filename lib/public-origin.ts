@@ -3,13 +3,7 @@
 // else the request's own origin. Issuers, redirects and discovery documents are built on it.
 // A deployment (PostgreSQL in production) must configure it: an issuer that follows the Host
 // header would let any client name the issuer it is told (docs/decisions/018).
-import { ConfigError, env, isEmbedded } from "./env";
-
-/** Whether this process is a deployment that must have PUBLIC_URL and does not. */
-export function publicUrlMissing(): boolean {
-  const e = env();
-  return !e.PUBLIC_URL && !isEmbedded() && e.NODE_ENV === "production";
-}
+import { ConfigError, env, publicUrlMissing } from "./env";
 
 /** Whether the public origin is configured, so that documents built on it may be shared by caches. */
 export function hasConfiguredOrigin(): boolean {

@@ -3,10 +3,9 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
-import { ConfigError, env } from "../lib/env";
+import { ConfigError, env, publicUrlMissing } from "../lib/env";
 import { authSecret } from "../lib/auth/secret";
 import { credentialsKey } from "../lib/crypto/credentials-key";
-import { publicUrlMissing } from "../lib/public-origin";
 
 function fail(message: string): never {
   console.error(`\n✖ ${message}\n`);

@@ -1,3 +1,4 @@
+import "server-only";
 // The one way a route handler reads a request body: streamed with a byte limit, and abandoned
 // the moment the limit is passed, whether the client declared a Content-Length or sent the body
 // chunked. Nothing else in the code base calls request.text(), .json(), .formData() or

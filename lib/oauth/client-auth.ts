@@ -112,8 +112,8 @@ interface ClientRow {
 /**
  * The client with its active secrets (not revoked, not expired at $3, epoch ms): one row per
  * secret, each with the client_id's failure counter (RateLimit key $4); the console's
- * activeSecretWhere (lib/credentials/secrets.ts) is the same condition. The token endpoint's
- * hottest read, so it runs as a prepared statement on the driver.
+ * activeSecretWhere (lib/credentials/secrets.ts) is the same secret condition. The token
+ * endpoint's hottest read, so it runs as a prepared statement on the driver.
  */
 const FIND_CLIENT = statement<ClientRow>(
   "find_oauth_client",
