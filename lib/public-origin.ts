@@ -1,4 +1,4 @@
-// No "server-only" marker: the operator scripts (scripts/start.ts, under tsx) import it, and the marker throws there.
+import "server-only";
 // The origin the outside world uses for this app: PUBLIC_URL when it runs behind a proxy,
 // else the request's own origin. Issuers, redirects and discovery documents are built on it.
 // A deployment (PostgreSQL in production) must configure it: an issuer that follows the Host
