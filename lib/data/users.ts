@@ -5,7 +5,6 @@ import { db, type Db } from "../db";
 import { AppError } from "../errors";
 import { decoyHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "../auth/password";
 import type { Role } from "../auth/permissions";
-import { isUuid } from "../ids";
 import { hit, isLimited, reset } from "./rate-limit";
 
 export interface SessionUser {
@@ -54,30 +53,6 @@ export async function verifyCredentials(email: string, password: string) {
   }
   await reset(key);
   return { id: user.id, email: user.email, name: user.name };
-}
-
-export async function findSessionUser(id: string): Promise<SessionUser | null> {
-  if (!isUuid(id)) return null;
-  const user = await db().user.findUnique({
-    where: { id },
-    select: {
-      id: true,
-      email: true,
-      name: true,
-      role: true,
-      partnerId: true,
-      partner: { select: { name: true } },
-    },
-  });
-  if (!user) return null;
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    partnerId: user.partnerId,
-    partnerName: user.partner?.name ?? null,
-  };
 }
 
 export interface NewUser {
