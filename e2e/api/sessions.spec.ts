@@ -59,8 +59,9 @@ test("after Auth.js's sign-out endpoint, a copy of the old cookie is no session"
 test("after the console's sign-out button, a copy of the old cookie is no session", async ({ playwright, baseURL }) => {
   const browser = await playwright.request.newContext({ baseURL });
   const attacker = await playwright.request.newContext({ baseURL });
+  const elsewhere = await playwright.request.newContext({ baseURL });
   const cookie = await signIn(browser);
-  const other = await signIn(await playwright.request.newContext({ baseURL }));
+  const other = await signIn(elsewhere);
 
   // The header's sign-out form as a browser without JavaScript submits it.
   const html = await (await browser.get("/dashboard", { headers: { cookie } })).text();
@@ -80,5 +81,5 @@ test("after the console's sign-out button, a copy of the old cookie is no sessio
   expect(await sessionEndpoint(attacker, cookie)).toBeNull();
   // Only that session ended: the same user's other sign-in still works.
   expect(await dashboardUser(attacker, other)).toBe(VIEWER.name);
-  await Promise.all([browser.dispose(), attacker.dispose()]);
+  await Promise.all([browser.dispose(), attacker.dispose(), elsewhere.dispose()]);
 });
