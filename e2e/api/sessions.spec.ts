@@ -2,6 +2,7 @@
 // either sign-out route) no longer signs anyone in (decision 003). Each test signs in a session
 // of its own, so other tests' sessions of the same demo user are unaffected.
 import { expect, test, type APIRequestContext } from "@playwright/test";
+import { hiddenFormFields } from "../forms";
 
 const VIEWER = { email: "viewer@acme.example", password: "partner-console-demo", name: "Victor Viewer" };
 
@@ -36,10 +37,6 @@ async function sessionEndpoint(request: APIRequestContext, cookie: string) {
   return (await response.json()) as { user?: { email?: string } } | null;
 }
 
-function decodeEntities(value: string): string {
-  return value.replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
-}
-
 test("after Auth.js's sign-out endpoint, a copy of the old cookie is no session", async ({ playwright, baseURL }) => {
   const browser = await playwright.request.newContext({ baseURL });
   const attacker = await playwright.request.newContext({ baseURL });
@@ -65,14 +62,7 @@ test("after the console's sign-out button, a copy of the old cookie is no sessio
 
   // The header's sign-out form as a browser without JavaScript submits it.
   const html = await (await browser.get("/dashboard", { headers: { cookie } })).text();
-  const form = [...html.matchAll(/<form[^>]*>([\s\S]*?)<\/form>/g)].map((m) => m[1] ?? "").find((f) => f.includes("Sign out"));
-  if (!form) throw new Error("The dashboard has no sign-out form");
-  const fields: Record<string, string> = {};
-  for (const [tag] of form.matchAll(/<input[^>]*type="hidden"[^>]*>/g)) {
-    const name = tag.match(/name="([^"]*)"/)?.[1];
-    if (name) fields[decodeEntities(name)] = decodeEntities(tag.match(/value="([^"]*)"/)?.[1] ?? "");
-  }
-  expect(Object.keys(fields).some((name) => name.startsWith("$ACTION"))).toBe(true);
+  const fields = hiddenFormFields(html, "Sign out");
   const signOut = await browser.post("/dashboard", { headers: { cookie }, multipart: fields, maxRedirects: 0 });
   expect(signOut.status()).toBeLessThan(400);
   expect(new URL(signOut.headers()["location"] ?? "", baseURL).pathname).toBe("/sign-in");

@@ -5,6 +5,7 @@
 import NextAuth, { AuthError, CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
+import { text } from "../plain-text";
 import { TooManySignInAttempts, verifyCredentials } from "../data/users";
 import { MAX_PASSWORD_LENGTH } from "./password";
 import { authSecret } from "./secret";
@@ -19,7 +20,7 @@ import {
 const CLIENT_ERRORS = new Set<string>(["MissingCSRF", "UnknownAction", "InvalidCallbackUrl", "InvalidCheck"]);
 
 const credentialsSchema = z.object({
-  email: z.string().trim().max(320),
+  email: text().trim().max(320),
   password: z.string().min(1).max(MAX_PASSWORD_LENGTH),
 });
 

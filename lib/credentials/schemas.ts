@@ -1,14 +1,14 @@
 // Inputs of the credential forms, shared by the forms (limits, messages) and by lib/data, which
 // parses every call again: server actions are public endpoints.
 import { z } from "zod";
+import { text } from "../plain-text";
 import { MAX_SECRET_LIFETIME_DAYS, SECRET_LABEL_MAX_LENGTH } from "./secrets";
 
 const DAY = 24 * 60 * 60 * 1000;
 
-/** A public https:// URL for people to open (homepage, privacy policy). */
+/** A public https:// URL for people to open (homepage, privacy policy), shown on the consent screen. */
 const publicUrl = (what: string) =>
-  z
-    .string()
+  text({ shown: true })
     .trim()
     .max(2048, "At most 2,048 characters.")
     .refine((v) => {
@@ -23,14 +23,12 @@ const publicUrl = (what: string) =>
     .transform((v) => v || null);
 
 export const partnerInfoInput = z.object({
-  companyName: z
-    .string()
+  companyName: text({ shown: true })
     .trim()
     .max(100, "At most 100 characters.")
     .transform((v) => v || null),
   homepageUrl: publicUrl("homepage"),
-  supportEmail: z
-    .string()
+  supportEmail: text({ shown: true })
     .trim()
     .max(254, "At most 254 characters.")
     .refine((v) => v === "" || z.email().safeParse(v).success, "Enter an email address, e.g. support@example.com.")
@@ -48,8 +46,7 @@ export const PARTNER_INFO_LABELS: Record<keyof PartnerInfo, string> = {
 };
 
 export const secretInput = z.object({
-  label: z
-    .string()
+  label: text()
     .trim()
     .min(1, "Enter a label, e.g. “Production server”.")
     .max(SECRET_LABEL_MAX_LENGTH, `At most ${SECRET_LABEL_MAX_LENGTH} characters.`),
@@ -91,12 +88,11 @@ export const GRANT_TYPE_LABELS: Record<GrantTypeName, string> = {
 export const newAppInput = z
   .object({
     partnerId: z.uuid({ message: "Choose a partner." }),
-    name: z
-      .string()
+    name: text({ shown: true })
       .trim()
       .min(1, "Enter a name, e.g. AceRecruitersApp-dev.")
       .max(100, "At most 100 characters."),
-    description: z.string().trim().max(1000, "At most 1,000 characters."),
+    description: text({ multiline: true }).trim().max(1000, "At most 1,000 characters."),
     provider: z.enum(["INDEED", "SEEK"], { message: "Choose a provider." }),
     credentialType: z.enum(["OAUTH2", "INDEED_APPLY"], { message: "Choose a credential type." }),
     isPublic: z.boolean(),
@@ -133,4 +129,4 @@ export const newAppInput = z
   );
 export type NewAppInput = z.input<typeof newAppInput>;
 
-export const reviewReasonInput = z.string().trim().min(1, "Enter a reason. The partner sees it on the Credentials tab.").max(1000, "At most 1,000 characters.");
+export const reviewReasonInput = text({ multiline: true }).trim().min(1, "Enter a reason. The partner sees it on the Credentials tab.").max(1000, "At most 1,000 characters.");

@@ -1,6 +1,7 @@
 import "server-only";
 // The service catalog, edited by admins: what services exist and the rules between them.
 import { z } from "zod";
+import { text } from "../plain-text";
 import { Prisma } from "../generated/prisma/client";
 import { db } from "../db";
 import { AppError } from "../errors";
@@ -14,7 +15,7 @@ const httpsUrl = z
 const uuidList = z.array(z.uuid()).max(50).default([]);
 
 export const serviceInput = z.object({
-  name: z.string().trim().min(1, "Enter a name.").max(100, "At most 100 characters."),
+  name: text().trim().min(1, "Enter a name.").max(100, "At most 100 characters."),
   slug: z
     .string()
     .trim()
@@ -22,7 +23,7 @@ export const serviceInput = z.object({
     .max(60)
     .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Use lower-case letters, digits and single hyphens, e.g. job-sync-api."),
   provider: z.enum(["INDEED", "SEEK"], { message: "Choose a provider." }),
-  description: z.string().trim().min(1, "Enter a description.").max(1000, "At most 1,000 characters."),
+  description: text({ multiline: true }).trim().min(1, "Enter a description.").max(1000, "At most 1,000 characters."),
   reviewRequired: z.boolean(),
   documentationUrl: httpsUrl,
   testingToolUrl: z

@@ -4,6 +4,7 @@ import "server-only";
 // passwords. A partner's registrant is the account that "registered" its apps: appinfo lists
 // its employers.
 import { z } from "zod";
+import { text } from "../plain-text";
 import { Prisma } from "../generated/prisma/client";
 import { db } from "../db";
 import { AppError } from "../errors";
@@ -22,14 +23,13 @@ const employerIds = z
   .default([]);
 
 const accountFields = {
-  email: z
-    .string()
+  email: text({ shown: true })
     .trim()
     .min(1, "Enter an email address.")
     .max(320, "At most 320 characters.")
     .transform(normalizeEmail)
     .pipe(z.email({ message: "Enter a valid email address." })),
-  name: z.string().trim().min(1, "Enter a name.").max(100, "At most 100 characters."),
+  name: text({ shown: true }).trim().min(1, "Enter a name.").max(100, "At most 100 characters."),
   partnerId: z
     .union([z.literal(""), z.uuid({ message: "Choose a partner from the list." })])
     .transform((v) => (v === "" ? null : v)),
@@ -57,7 +57,7 @@ export const sandboxAccountUpdateInput = registrantNeedsPartner(
 export type SandboxAccountInput = z.input<typeof newSandboxAccountInput>;
 
 export const employerInput = z.object({
-  name: z.string().trim().min(1, "Enter a name.").max(200, "At most 200 characters."),
+  name: text().trim().min(1, "Enter a name.").max(200, "At most 200 characters."),
   /** Optional: Indeed-shaped ids are generated, or given to match an id used elsewhere. */
   id: z
     .string()

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { text } from "@/lib/plain-text";
 import { runAction, type ActionResult } from "@/lib/action-result";
 import { requireUser } from "@/lib/auth/session";
 import { moveGrantReview } from "@/lib/data/credentials";
@@ -16,7 +17,7 @@ const moveInput = z
       .string()
       .regex(/^\d{1,9}$/, "Reload the page and try again.")
       .transform(Number),
-    reason: z.string().trim().max(1000, "At most 1,000 characters.").optional(),
+    reason: text({ multiline: true }).trim().max(1000, "At most 1,000 characters.").optional(),
   })
   .superRefine((input, ctx) => {
     if (input.move === "reject" && !input.reason) {
