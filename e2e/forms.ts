@@ -23,3 +23,15 @@ export function hiddenFormFields(html: string, marker: string): Record<string, s
   if (!Object.keys(fields).some((name) => name.startsWith("$ACTION"))) throw new Error(`The form containing ${JSON.stringify(marker)} has no server action`);
   return fields;
 }
+
+/** The id of the server action a form's hidden fields name, as the browser sends it in Next-Action. */
+export function actionIdOf(fields: Record<string, string>): string {
+  for (const [name, value] of Object.entries(fields)) {
+    if (name.startsWith("$ACTION_ID_")) return name.slice("$ACTION_ID_".length);
+    if (/^\$ACTION_\d+:0$/.test(name)) {
+      const id = (JSON.parse(value) as { id?: unknown }).id;
+      if (typeof id === "string") return id;
+    }
+  }
+  throw new Error("No server action id in the form");
+}

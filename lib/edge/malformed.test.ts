@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { ACTION_BODY_LIMIT_BYTES, isActionRequest, refuseActionBody, refuseActionOrigin, refuseDeclaredActionSize, refuseMethod } from "./malformed";
+
+const bytes = (text: string) => new TextEncoder().encode(text).buffer as ArrayBuffer;
+
+describe("refuseMethod", () => {
+  it("refuses TRACE, TRACK and CONNECT with 405, in any case", () => {
+    for (const method of ["TRACE", "trace", "TRACK", "CONNECT"]) expect(refuseMethod(method)?.status, method).toBe(405);
+    for (const method of ["GET", "HEAD", "POST", "OPTIONS", "PUT", "DELETE"]) expect(refuseMethod(method), method).toBeNull();
+  });
+});
+
+describe("isActionRequest", () => {
+  it("is a POST with a Next-Action header", () => {
+    expect(isActionRequest("POST", new Headers({ "next-action": "abc" }))).toBe(true);
+    expect(isActionRequest("GET", new Headers({ "next-action": "abc" }))).toBe(false);
+    expect(isActionRequest("POST", new Headers())).toBe(false);
+  });
+});
+
+describe("refuseActionOrigin", () => {
+  const at = (origin: string | null, host = "console.example", forwarded?: string) => {
+    const headers = new Headers({ host });
+    if (origin !== null) headers.set("origin", origin);
+    if (forwarded) headers.set("x-forwarded-host", forwarded);
+    return refuseActionOrigin(headers);
+  };
+
+  it("lets through the same host, or no Origin at all", () => {
+    expect(at("https://console.example")).toBeNull();
+    expect(at("http://localhost:3000", "localhost:3000")).toBeNull();
+    expect(at(null)).toBeNull();
+    expect(at("https://console.example", "10.0.0.5:3000", "console.example")).toBeNull();
+  });
+
+  it("refuses another host or port, and what does not parse", () => {
+    expect(at("https://evil.example")?.status).toBe(403);
+    expect(at("http://localhost:1", "localhost:3000")?.status).toBe(403);
+    expect(at("null")?.status).toBe(403);
+    expect(at("not a url")?.status).toBe(403);
+    expect(at("https://console.example", "10.0.0.5:3000", "evil.example")?.status).toBe(403);
+  });
+});
+
+describe("refuseDeclaredActionSize", () => {
+  it("refuses a declared body over 1 MB with 413, and a malformed length with 400", () => {
+    expect(refuseDeclaredActionSize(new Headers({ "content-length": String(ACTION_BODY_LIMIT_BYTES + 1) }))?.status).toBe(413);
+    expect(refuseDeclaredActionSize(new Headers({ "content-length": String(ACTION_BODY_LIMIT_BYTES) }))).toBeNull();
+    expect(refuseDeclaredActionSize(new Headers({ "content-length": "12abc" }))?.status).toBe(400);
+    expect(refuseDeclaredActionSize(new Headers())).toBeNull();
+  });
+});
+
+describe("refuseActionBody", () => {
+  const text = new Headers({ "content-type": "text/plain;charset=UTF-8" });
+
+  it("accepts an argument list, or multipart form data", async () => {
+    expect(await refuseActionBody(text, bytes('[{},"x"]'))).toBeNull();
+    expect(await refuseActionBody(text, bytes("[]"))).toBeNull();
+    const form = new FormData();
+    form.set("1_email", "a@example.com");
+    const encoded = new Response(form);
+    const headers = new Headers({ "content-type": encoded.headers.get("content-type")! });
+    expect(await refuseActionBody(headers, await encoded.arrayBuffer())).toBeNull();
+  });
+
+  it("refuses an empty body, garbage, JSON that is no list, invalid UTF-8 and broken multipart", async () => {
+    expect((await refuseActionBody(text, bytes("")))?.status).toBe(400);
+    expect((await refuseActionBody(text, bytes("garbage")))?.status).toBe(400);
+    expect((await refuseActionBody(text, bytes('{"a":1}')))?.status).toBe(400);
+    expect((await refuseActionBody(text, new Uint8Array([0x5b, 0xff, 0x5d]).buffer))?.status).toBe(400);
+    const multipart = new Headers({ "content-type": "multipart/form-data; boundary=abc" });
+    expect((await refuseActionBody(multipart, bytes("--nope\r\ngarbage")))?.status).toBe(400);
+  });
+
+  it("refuses a body over 1 MB with 413 even when no length was declared", async () => {
+    expect((await refuseActionBody(text, new ArrayBuffer(ACTION_BODY_LIMIT_BYTES + 1)))?.status).toBe(413);
+  });
+});
