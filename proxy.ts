@@ -1,7 +1,7 @@
 // The edge, for every request but static files:
-// 1. Refuses what the framework would turn into a 500 with a stack trace (TRACE; a server
-//    action call from another origin, over 1 MB, or with a body our pages never send), with a
-//    4xx and a one-line warning (lib/edge/malformed.ts).
+// 1. Refuses what the framework would turn into a 500 with a stack trace (a server action call
+//    from another origin, over 1 MB, or with an id or body our pages never send), with a 4xx and
+//    a one-line warning (lib/edge/malformed.ts). TRACE never gets here: scripts/serve.mjs.
 // 2. Sends the Content-Security-Policy, with a fresh nonce Next.js puts on its scripts, and HSTS
 //    over https (lib/edge/csp.ts, decision 019).
 // 3. Redirects a request for a console page without a session cookie to the sign-in page,
@@ -10,11 +10,11 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, cspArea, newNonce, STRICT_TRANSPORT_SECURITY } from "./lib/edge/csp";
 import {
-  isActionRequest,
+  actionKind,
   refuseActionBody,
+  refuseActionId,
   refuseActionOrigin,
   refuseDeclaredActionSize,
-  refuseMethod,
   type Refusal,
 } from "./lib/edge/malformed";
 
@@ -26,17 +26,18 @@ function refused(request: NextRequest, refusal: Refusal): NextResponse {
   console.error(
     JSON.stringify({ time: new Date().toISOString(), level: "warn", message: "request refused at the edge", reason: refusal.reason, method: request.method, path: request.nextUrl.pathname, status: refusal.status }),
   );
-  return new NextResponse(`${refusal.status === 413 ? "Request body too large" : refusal.status === 405 ? "Method not allowed" : refusal.status === 403 ? "Forbidden" : "Bad request"}.\n`, {
+  const text = refusal.status === 413 ? "Request body too large" : refusal.status === 403 ? "Forbidden" : "Bad request";
+  return new NextResponse(`${text}.\n`, {
     status: refusal.status,
-    headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", ...refusal.headers },
+    headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
   });
 }
 
 async function refusal(request: NextRequest): Promise<Refusal | null> {
-  const method = refuseMethod(request.method);
-  if (method) return method;
-  if (!isActionRequest(request.method, request.headers)) return null;
-  const early = refuseActionOrigin(request.headers) ?? refuseDeclaredActionSize(request.headers);
+  const kind = actionKind(request.method, request.nextUrl.pathname, request.headers);
+  if (!kind) return null;
+  const early =
+    refuseActionOrigin(request.headers) ?? refuseDeclaredActionSize(request.headers) ?? (kind === "fetch" ? refuseActionId(request.headers) : null);
   if (early) return early;
   return refuseActionBody(request.headers, await request.clone().arrayBuffer());
 }

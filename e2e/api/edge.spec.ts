@@ -31,6 +31,26 @@ test("a server action call from another origin, or an unparseable one, is 403", 
   expect(own.status()).toBe(200);
 });
 
+test("a server action call with a malformed action id is 400", async ({ request }) => {
+  for (const id of ["abc", "x".repeat(42), "not-an-action"]) {
+    const response = await request.post("/sign-in", { headers: actionCall(id), data: "[]", maxRedirects: 0 });
+    expect(response.status(), id).toBe(400);
+  }
+});
+
+test("a form post to a page (no Next-Action header) from another origin, or with a broken body, is a 4xx", async ({ request }) => {
+  const foreign = await request.post("/sign-in", { headers: { Origin: "https://evil.example" }, multipart: { email: "a@example.com" }, maxRedirects: 0 });
+  expect(foreign.status()).toBe(403);
+  for (const data of ["", "--nope\r\ngarbage"]) {
+    const response = await request.post("/sign-in", {
+      headers: { "Content-Type": "multipart/form-data; boundary=something-else" },
+      data,
+      maxRedirects: 0,
+    });
+    expect(response.status(), JSON.stringify(data)).toBe(400);
+  }
+});
+
 test("a server action body over 1 MB is 413", async ({ request }) => {
   const id = await signInActionId(request);
   const big = JSON.stringify([{}, "x".repeat(1024 * 1024 + 1)]);

@@ -1,20 +1,32 @@
 import { describe, expect, it } from "vitest";
-import { ACTION_BODY_LIMIT_BYTES, isActionRequest, refuseActionBody, refuseActionOrigin, refuseDeclaredActionSize, refuseMethod } from "./malformed";
+import { ACTION_BODY_LIMIT_BYTES, actionKind, refuseActionBody, refuseActionId, refuseActionOrigin, refuseDeclaredActionSize } from "./malformed";
 
 const bytes = (text: string) => new TextEncoder().encode(text).buffer as ArrayBuffer;
 
-describe("refuseMethod", () => {
-  it("refuses TRACE, TRACK and CONNECT with 405, in any case", () => {
-    for (const method of ["TRACE", "trace", "TRACK", "CONNECT"]) expect(refuseMethod(method)?.status, method).toBe(405);
-    for (const method of ["GET", "HEAD", "POST", "OPTIONS", "PUT", "DELETE"]) expect(refuseMethod(method), method).toBeNull();
+describe("actionKind", () => {
+  const multipart = new Headers({ "content-type": "multipart/form-data; boundary=x" });
+
+  it("is fetch for a POST with a Next-Action header, anywhere", () => {
+    expect(actionKind("POST", "/sign-in", new Headers({ "next-action": "abc" }))).toBe("fetch");
+    expect(actionKind("GET", "/sign-in", new Headers({ "next-action": "abc" }))).toBeNull();
+  });
+
+  it("is form for a multipart POST to a page, not to a route handler", () => {
+    expect(actionKind("POST", "/apps/x/credentials", multipart)).toBe("form");
+    expect(actionKind("POST", "/indeed/sign-in", multipart)).toBe("form");
+    for (const path of ["/indeed/oauth/v2/tokens", "/api/auth/callback/credentials", "/indeed/consent/submit", "/indeed/v2/api/userinfo", "/seek/auth/token"]) {
+      expect(actionKind("POST", path, multipart), path).toBeNull();
+    }
+    expect(actionKind("POST", "/sign-in", new Headers({ "content-type": "application/x-www-form-urlencoded" }))).toBeNull();
   });
 });
 
-describe("isActionRequest", () => {
-  it("is a POST with a Next-Action header", () => {
-    expect(isActionRequest("POST", new Headers({ "next-action": "abc" }))).toBe(true);
-    expect(isActionRequest("GET", new Headers({ "next-action": "abc" }))).toBe(false);
-    expect(isActionRequest("POST", new Headers())).toBe(false);
+describe("refuseActionId", () => {
+  it("wants the 42 hexadecimal characters Next.js generates", () => {
+    expect(refuseActionId(new Headers({ "next-action": "60fb5ba4b6d7c3c8a26bbd6f5c4da2b6e73eadce37" }))).toBeNull();
+    for (const id of ["abc", "", "x".repeat(42), "60fb5ba4b6d7c3c8a26bbd6f5c4da2b6e73eadce3700"]) {
+      expect(refuseActionId(new Headers({ "next-action": id }))?.status, id).toBe(400);
+    }
   });
 });
 

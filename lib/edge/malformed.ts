@@ -1,27 +1,38 @@
-// Requests the framework would answer with a 500 and a stack trace in the log, refused at the
-// edge instead (proxy.ts) with a 4xx and a one-line warning. Pure: (method, url, headers,
-// body) in, a refusal or null out, so the unit tests need no server.
+// Server action calls the framework would answer with a 500 and a stack trace in the log,
+// refused at the edge instead (proxy.ts) with a 4xx and a one-line warning. Pure: headers and
+// body in, a refusal or null out, so the unit tests need no server. (TRACE and its kind never
+// reach the proxy: scripts/serve.mjs refuses them.)
 
 /** Next.js's default server action body limit (serverActions.bodySizeLimit). */
 export const ACTION_BODY_LIMIT_BYTES = 1024 * 1024;
 
 export interface Refusal {
-  status: 400 | 403 | 405 | 413;
+  status: 400 | 403 | 413;
   reason: string;
-  headers?: Record<string, string>;
 }
 
-/** Methods no page or route answers; Next.js crashes on TRACE rather than refusing it. */
-const REFUSED_METHODS = new Set(["TRACE", "TRACK", "CONNECT"]);
+/**
+ * Paths answered by route handlers, which read their own bodies (and answer in their
+ * protocol's terms): a form post there is not a server action.
+ */
+const ROUTE_HANDLERS = /^\/(api|seek)\/|^\/indeed\/(oauth|v2|\.well-known)\/|^\/indeed\/(consent\/submit|employer\/submit|continue)$/;
 
-export function refuseMethod(method: string): Refusal | null {
-  if (!REFUSED_METHODS.has(method.toUpperCase())) return null;
-  return { status: 405, reason: `method ${method.toUpperCase()}`, headers: { Allow: "GET, HEAD, POST" } };
+/**
+ * How a request calls a server action, as Next.js tells them apart: `fetch` from our pages'
+ * JavaScript (a POST with the Next-Action header), `form` from a browser without it (a
+ * multipart POST to a page), or null when it calls none.
+ */
+export function actionKind(method: string, pathname: string, headers: Headers): "fetch" | "form" | null {
+  if (method.toUpperCase() !== "POST") return null;
+  if (headers.has("next-action")) return "fetch";
+  const type = (headers.get("content-type") ?? "").toLowerCase();
+  return type.startsWith("multipart/form-data") && !ROUTE_HANDLERS.test(pathname) ? "form" : null;
 }
 
-/** A server action call: a POST naming an action in the Next-Action header. */
-export function isActionRequest(method: string, headers: Headers): boolean {
-  return method.toUpperCase() === "POST" && headers.has("next-action");
+/** Next.js's action ids are 42 characters; anything else it logs as an error with a stack. */
+export function refuseActionId(headers: Headers): Refusal | null {
+  const id = headers.get("next-action") ?? "";
+  return /^[0-9a-f]{42}$/i.test(id) ? null : { status: 400, reason: "server action with a malformed id" };
 }
 
 /**
