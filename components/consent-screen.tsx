@@ -1,15 +1,11 @@
 // The OAuth consent screen exactly as end users see it. The Indeed emulator renders it inside
 // its consent form; the console's Credentials tab renders it with `preview` for partners to
 // check. One component, so the preview can never drift from the real thing.
-import { SCOPE_DESCRIPTIONS, sortScopes, type IndeedScope } from "@/lib/providers/indeed/scopes";
+import { orderScopes } from "@/lib/oauth/scope";
+import type { ConsentPartnerInfo } from "@/lib/providers/indeed/authorization-flow";
+import { INDEED_POLICY } from "@/lib/providers/indeed/policy";
+import { SCOPE_DESCRIPTIONS, type IndeedScope } from "@/lib/providers/indeed/scopes";
 import { buttonClass } from "./ui/button";
-
-export interface ConsentPartnerInfo {
-  companyName: string | null;
-  homepageUrl: string | null;
-  supportEmail: string | null;
-  privacyPolicyUrl: string | null;
-}
 
 export interface ConsentScreenProps {
   appName: string;
@@ -29,8 +25,8 @@ export interface ConsentScreenProps {
  * (`name="decision"`): the caller supplies the surrounding <form>.
  */
 export function ConsentScreen({ appName, partner, requested, alreadyGranted = [], accountEmail, preview }: ConsentScreenProps) {
-  const asked = sortScopes(requested);
-  const current = sortScopes(alreadyGranted);
+  const asked = orderScopes(INDEED_POLICY, requested);
+  const current = orderScopes(INDEED_POLICY, alreadyGranted);
   const company = partner.companyName?.trim() || null;
   return (
     <section aria-labelledby="consent-title" className="mx-auto w-full max-w-md rounded-xl border border-slate-200 bg-white p-6 shadow-sm">

@@ -37,7 +37,6 @@ const schema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   /** V8's old-generation limit of the `npm start` server, in MB (scripts/start.ts says why). */
   SERVER_HEAP_MB: z.coerce.number().int().min(128).max(16384).default(256),
-  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 
 export type Env = z.infer<typeof schema>;

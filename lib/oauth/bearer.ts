@@ -1,6 +1,7 @@
 // Bearer tokens at protected resources (userinfo, appinfo).
 // @see RFC 6750 §2.1 (Authorization header), §2.2 (form body), §3 (WWW-Authenticate), §3.1 (errors)
 import { InvalidRequest, OAuthError } from "./errors";
+import { NO_STORE } from "./http";
 
 /** A request without any credentials: 401 with a bare challenge, no error code (§3.1). */
 export class MissingBearer extends Error {
@@ -43,7 +44,7 @@ function quoted(value: string): string {
 
 /** The RFC 6750 answer to a failed resource request. */
 export function bearerErrorResponse(error: OAuthError | MissingBearer, realm: string, scope?: string): Response {
-  const headers: Record<string, string> = { "Cache-Control": "no-store", Pragma: "no-cache" };
+  const headers: Record<string, string> = { ...NO_STORE };
   if (error instanceof MissingBearer) {
     headers["WWW-Authenticate"] = `Bearer realm=${quoted(realm)}`;
     return new Response(null, { status: 401, headers });

@@ -1,4 +1,5 @@
-// What a provider decides about its tokens; the grants (lib/oauth/grants) apply it.
+// What a provider decides about its tokens; the grants (lib/oauth/grants) apply it, and its
+// scope table drives the one scope parser and ordering (lib/oauth/scope.ts).
 import type { Provider } from "../generated/prisma/enums";
 
 export interface TokenPolicy {
@@ -19,13 +20,4 @@ export interface TokenPolicy {
   employerScope: string;
   /** Whether `value` is shaped like one of the provider's employer ids. */
   isEmployerId(value: string): boolean;
-}
-
-/** Scopes in the provider's order, without duplicates. */
-export function orderScopes(policy: TokenPolicy, scopes: Iterable<string>): string[] {
-  const rank = (s: string) => {
-    const i = policy.scopes.indexOf(s);
-    return i === -1 ? policy.scopes.length : i;
-  };
-  return [...new Set(scopes)].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }

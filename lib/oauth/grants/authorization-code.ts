@@ -6,12 +6,13 @@ import { db } from "../../db";
 import { tokenHash } from "../../crypto/random";
 import type { AuthenticatedClient } from "../client-auth";
 import { requestedEmployer } from "../employer";
-import { InvalidGrant, UnauthorizedClient } from "../errors";
+import { InvalidGrant } from "../errors";
 import type { FormParams } from "../http";
 import { assertVerifierSyntax, verifyPkce } from "../pkce";
-import { orderScopes, type TokenPolicy } from "../policy";
+import type { TokenPolicy } from "../policy";
 import { createRefreshToken, revokeCode } from "../refresh-tokens";
 import { assertReviewAllows } from "../review";
+import { orderScopes } from "../scope";
 import type { UserIssuance } from "./types";
 
 const MAX_CODE_LENGTH = 512;
@@ -22,9 +23,6 @@ export async function authorizationCodeGrant(
   params: FormParams,
   now = new Date(),
 ): Promise<UserIssuance> {
-  if (!client.grantTypes.includes("AUTHORIZATION_CODE")) {
-    throw new UnauthorizedClient("This client is not registered for the authorization code grant.");
-  }
   const code = params.require("code");
   const redirectUri = params.get("redirect_uri");
   const verifier = params.get("code_verifier");
@@ -34,7 +32,7 @@ export async function authorizationCodeGrant(
     code.length > MAX_CODE_LENGTH
       ? null
       : await db().authorizationCode.findUnique({
-          where: { codeHash: new Uint8Array(tokenHash(code)) },
+          where: { codeHash: tokenHash(code) },
           select: {
             id: true,
             clientId: true,

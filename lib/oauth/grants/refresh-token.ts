@@ -8,12 +8,12 @@ import { db } from "../../db";
 import { tokenHash } from "../../crypto/random";
 import type { AuthenticatedClient } from "../client-auth";
 import { requestedEmployer } from "../employer";
-import { InvalidGrant, InvalidScope, UnauthorizedClient } from "../errors";
+import { InvalidGrant, InvalidScope } from "../errors";
 import type { FormParams } from "../http";
-import { orderScopes, type TokenPolicy } from "../policy";
+import type { TokenPolicy } from "../policy";
 import { createRefreshToken, revokeFamily } from "../refresh-tokens";
 import { assertReviewAllows } from "../review";
-import { parseScope } from "../scope";
+import { orderScopes, parseScope } from "../scope";
 import type { UserIssuance } from "./types";
 
 const MAX_TOKEN_LENGTH = 512;
@@ -24,16 +24,12 @@ export async function refreshTokenGrant(
   params: FormParams,
   now = new Date(),
 ): Promise<UserIssuance> {
-  // Refresh tokens only ever come from the authorization code grant.
-  if (!client.grantTypes.includes("AUTHORIZATION_CODE")) {
-    throw new UnauthorizedClient("This client is not registered for the authorization code grant.");
-  }
   const presented = params.require("refresh_token");
   const row =
     presented.length > MAX_TOKEN_LENGTH
       ? null
       : await db().refreshToken.findUnique({
-          where: { tokenHash: new Uint8Array(tokenHash(presented)) },
+          where: { tokenHash: tokenHash(presented) },
           select: {
             id: true,
             familyId: true,
@@ -62,7 +58,7 @@ export async function refreshTokenGrant(
   // @see RFC 6749 §6: the scope may narrow what the refresh token carries, never widen it.
   const granted = orderScopes(policy, row.scopes);
   const asked = params.get("scope");
-  const scopes = asked === undefined ? granted : parseScope(policy, asked, policy.scopes);
+  const scopes = asked === undefined ? granted : parseScope(policy, asked);
   const beyond = scopes.filter((s) => !granted.includes(s));
   if (beyond.length > 0) throw new InvalidScope(`The refresh token does not carry the scope: ${beyond.join(" ")}.`);
   const employerId = await requestedEmployer(policy, params, scopes, row.account);

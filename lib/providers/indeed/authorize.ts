@@ -1,10 +1,13 @@
 // The authorization endpoint of the Indeed emulator, as rules: how a request is validated
 // (RFC 6749 §4.1.1 and §4.1.2.1, RFC 7636, RFC 9700), which scopes the consent screen asks for
 // (incremental authorization), whether the employer picker shows, and where an
-// AuthorizationRequest row stands. No database and no framework here: lib/data/indeed-authorization.ts
-// feeds it rows and the route handlers under app/indeed turn its answers into responses.
-import { InvalidClient, InvalidRequest, InvalidScope, OAuthError, UnauthorizedClient, UnsupportedResponseType } from "../../oauth/errors";
-import { isIndeedScope, sortScopes, type IndeedScope } from "./scopes";
+// AuthorizationRequest row stands. No database and no framework here: authorization-flow.ts feeds
+// it rows and the route handlers under app/indeed turn its answers into responses.
+import { InvalidClient, InvalidRequest, OAuthError, UnauthorizedClient, UnsupportedResponseType } from "../../oauth/errors";
+import { isS256Challenge } from "../../oauth/pkce";
+import { orderScopes, parseScope } from "../../oauth/scope";
+import { INDEED_POLICY } from "./policy";
+import { isIndeedScope, type IndeedScope } from "./scopes";
 
 /** An authorization code lives 10 minutes, like Indeed's. */
 export const CODE_LIFETIME_SECONDS = 10 * 60;
@@ -14,12 +17,8 @@ export const REQUEST_LIFETIME_SECONDS = 15 * 60;
 const MAX_VALUE_LENGTH = 4096;
 const MAX_CLIENT_ID_LENGTH = 256;
 const MAX_REDIRECT_URI_LENGTH = 2048;
-/** RFC 7636 §4.2: BASE64URL(SHA-256(verifier)) is always 43 characters. */
-const S256_CHALLENGE = /^[A-Za-z0-9_-]{43}$/;
-/** RFC 6749 §3.3: scope-token = 1*( %x21 / %x23-5B / %x5D-7E ). */
-const SCOPE_TOKEN = /^[\x21\x23-\x5B\x5D-\x7E]+$/;
 /** Standard OIDC clients send `openid`; Indeed always returns an ID token, so it changes nothing. */
-const IGNORED_SCOPES = new Set(["openid"]);
+const IGNORED_SCOPES = ["openid"];
 const PROMPTS = new Set(["select_employer"]);
 
 /** The query string of an authorize request, each parameter once (RFC 6749 §3.1). */
@@ -132,7 +131,7 @@ export async function validateAuthorizeRequest(params: AuthorizeParams, lookup: 
   if (!responseType) return redirect(new InvalidRequest("The response_type parameter is missing."));
   if (responseType !== "code") return redirect(new UnsupportedResponseType("Only response_type=code is supported."));
 
-  const scopes = parseScope(values.get("scope"));
+  const scopes = requestedScopes(values.get("scope"));
   if (scopes instanceof OAuthError) return redirect(scopes);
 
   // @see RFC 7636 §4.3, RFC 9700 §2.1.1: S256 only; `plain` (also the default when no method is named) is refused.
@@ -143,7 +142,7 @@ export async function validateAuthorizeRequest(params: AuthorizeParams, lookup: 
   }
   if (codeChallenge !== null) {
     if (method !== "S256") return redirect(new InvalidRequest("code_challenge_method must be S256 (plain is not supported)."));
-    if (!S256_CHALLENGE.test(codeChallenge)) {
+    if (!isS256Challenge(codeChallenge)) {
       return redirect(new InvalidRequest("code_challenge must be the 43-character base64url SHA-256 of the code verifier."));
     }
   }
@@ -169,16 +168,13 @@ export async function validateAuthorizeRequest(params: AuthorizeParams, lookup: 
 }
 
 /** The requested Indeed scopes, in the table's order; `openid` accepted and dropped. */
-export function parseScope(value: string | undefined): IndeedScope[] | OAuthError {
-  const tokens = (value ?? "").split(" ").filter((t) => t !== "");
-  const scopes: IndeedScope[] = [];
-  for (const token of tokens) {
-    if (!SCOPE_TOKEN.test(token)) return new InvalidScope("The scope parameter contains characters a scope cannot have.");
-    if (IGNORED_SCOPES.has(token)) continue;
-    if (!isIndeedScope(token)) return new InvalidScope(`Unknown scope: ${token}.`);
-    scopes.push(token);
+function requestedScopes(value: string | undefined): IndeedScope[] | OAuthError {
+  try {
+    return parseScope(INDEED_POLICY, value, { ignore: IGNORED_SCOPES }).filter(isIndeedScope);
+  } catch (error) {
+    if (error instanceof OAuthError) return error;
+    throw error;
   }
-  return sortScopes(scopes);
 }
 
 function parsePrompt(value: string | undefined): string | null | OAuthError {
@@ -204,8 +200,8 @@ export interface ConsentPlan {
  * Without it nothing is remembered and every requested scope is asked for again.
  */
 export function planConsent(requested: readonly string[], granted: readonly string[] | null): ConsentPlan {
-  const asked = sortScopes(requested.filter(isIndeedScope));
-  const previous = sortScopes((granted ?? []).filter(isIndeedScope));
+  const asked = orderScopes(INDEED_POLICY, requested.filter(isIndeedScope));
+  const previous = orderScopes(INDEED_POLICY, (granted ?? []).filter(isIndeedScope));
   if (!previous.includes("offline_access")) return { ask: asked, keep: [] };
   return { ask: asked.filter((s) => !previous.includes(s)), keep: previous };
 }
@@ -217,7 +213,7 @@ export function consentIsImplied(plan: ConsentPlan): boolean {
 
 /** What the code will carry: the kept scopes and the ones ticked, never anything not asked. */
 export function grantedScopes(plan: ConsentPlan, ticked: readonly string[]): IndeedScope[] {
-  return sortScopes([...plan.keep, ...plan.ask.filter((s) => ticked.includes(s))]);
+  return orderScopes(INDEED_POLICY, [...plan.keep, ...plan.ask.filter((s) => ticked.includes(s))]);
 }
 
 /** @see providers.md: prompt=select_employer shows the picker only together with employer_access. */

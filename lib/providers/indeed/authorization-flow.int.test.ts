@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { newClientId, tokenHash } from "../crypto/random";
-import { readAuthorizeParams, validateAuthorizeRequest } from "../providers/indeed/authorize";
-import { uniqueName, useTestDatabase } from "../testing/database";
+import { newClientId, tokenHash } from "../../crypto/random";
+import { readAuthorizeParams, validateAuthorizeRequest } from "./authorize";
+import { uniqueName, useTestDatabase } from "../../testing/database";
 import {
   authorizeLookup,
   createAuthorizationRequest,
@@ -10,8 +10,8 @@ import {
   revokeGrant,
   submitConsent,
   submitEmployer,
-} from "./indeed-authorization";
-import { createSandboxSession, csrfToken, storedHash, findSandboxSession, isValidCsrfToken, type SandboxSessionAccount } from "./sandbox-sessions";
+} from "./authorization-flow";
+import { createSandboxSession, csrfToken, findSandboxSession, isValidCsrfToken, type SandboxSessionAccount } from "./sessions";
 
 const t = useTestDatabase();
 const REDIRECT = "http://localhost:8976/callback";
@@ -53,7 +53,7 @@ async function account(options: { partner?: string | null; employers?: string[] 
   const name = uniqueName("account").replace(/\W+/g, "-");
   return t.prisma.sandboxAccount.create({
     data: {
-      subject: tokenHash(name).toString("hex").slice(0, 16),
+      subject: Buffer.from(tokenHash(name)).toString("hex").slice(0, 16),
       email: `${name}@sandbox.test`,
       name,
       passwordHash: "!",
@@ -79,7 +79,7 @@ function redirectParams(step: { kind: string; url?: string }) {
 }
 
 async function codeRow(code: string) {
-  return t.prisma.authorizationCode.findUnique({ where: { codeHash: storedHash(code) } });
+  return t.prisma.authorizationCode.findUnique({ where: { codeHash: tokenHash(code) } });
 }
 
 describe("the authorization endpoint's lookups", () => {
@@ -281,7 +281,7 @@ describe("authorized applications", () => {
     const code = (await codeRow(params.code!))!;
     await t.prisma.refreshToken.create({
       data: {
-        tokenHash: storedHash(`rt-${code.id}`),
+        tokenHash: tokenHash(`rt-${code.id}`),
         familyId: code.id,
         clientId: c.id,
         accountId: a.id,
