@@ -84,7 +84,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     // At sign-in (`user` set) the session gets its row; afterwards (Auth.js's own session
     // endpoint) a token whose row is gone is no session, and Auth.js clears the cookie.
     async jwt({ token, user }) {
-      if (user?.id) return { sub: user.id, sid: await createConsoleSession(user.id) };
+      if (user?.id) return { ...token, sub: user.id, sid: await createConsoleSession(user.id) };
       if (typeof token.sid !== "string" || !(await isLiveConsoleSession(token.sid))) return null;
       return token;
     },

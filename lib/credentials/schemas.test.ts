@@ -1,7 +1,7 @@
 // What the credential forms refuse before anything reaches the database or the consent screen.
 import { describe, expect, it } from "vitest";
 import { CONTROL_CHARACTERS_MESSAGE, INVISIBLE_CHARACTERS_MESSAGE } from "../plain-text";
-import { newAppInput, partnerInfoInput, reviewReasonInput, secretInput } from "./schemas";
+import { newAppInput, partnerInfoInput, secretInput } from "./schemas";
 
 const PARTNER_INFO = {
   companyName: "Acme Recruiting",
@@ -60,14 +60,9 @@ describe("new app", () => {
   });
 });
 
-describe("secret label and review reason", () => {
+describe("secret label", () => {
   it("refuses a NUL in a secret label", () => {
     expect(secretInput.safeParse({ label: "Production" }).success).toBe(true);
     expect(fieldErrors(secretInput.safeParse({ label: "Prod\u0000uction" })).label).toBe(CONTROL_CHARACTERS_MESSAGE);
-  });
-
-  it("keeps line breaks in a review reason, not NUL", () => {
-    expect(reviewReasonInput.safeParse("Fix the\nredirect URL.").success).toBe(true);
-    expect(reviewReasonInput.safeParse("Fix\u0000").error?.issues[0]?.message).toBe(CONTROL_CHARACTERS_MESSAGE);
   });
 });

@@ -76,6 +76,13 @@ describe("refuseActionBody", () => {
     expect(await refuseActionBody(headers, await encoded.arrayBuffer())).toBeNull();
   });
 
+  it("keeps the boundary's case, as Chromium's WebKitFormBoundary… needs", async () => {
+    const boundary = "----WebKitFormBoundaryAbCdEf0123";
+    const headers = new Headers({ "content-type": `multipart/form-data; boundary=${boundary}` });
+    const body = `--${boundary}\r\nContent-Disposition: form-data; name="1_email"\r\n\r\na@example.com\r\n--${boundary}--\r\n`;
+    expect(await refuseActionBody(headers, bytes(body))).toBeNull();
+  });
+
   it("refuses an empty body, garbage, JSON that is no list, invalid UTF-8 and broken multipart", async () => {
     expect((await refuseActionBody(text, bytes("")))?.status).toBe(400);
     expect((await refuseActionBody(text, bytes("garbage")))?.status).toBe(400);

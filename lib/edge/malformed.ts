@@ -71,8 +71,9 @@ export function refuseDeclaredActionSize(headers: Headers): Refusal | null {
 export async function refuseActionBody(headers: Headers, body: ArrayBuffer): Promise<Refusal | null> {
   if (body.byteLength > ACTION_BODY_LIMIT_BYTES) return { status: 413, reason: "server action body over 1 MB" };
   if (body.byteLength === 0) return { status: 400, reason: "empty server action body" };
-  const type = (headers.get("content-type") ?? "").toLowerCase();
-  if (type.startsWith("multipart/form-data")) {
+  // The boundary parameter is case-sensitive: only the media type is compared lower-cased.
+  const type = headers.get("content-type") ?? "";
+  if (type.toLowerCase().startsWith("multipart/form-data")) {
     try {
       await new Response(body, { headers: { "content-type": type } }).formData();
       return null;
