@@ -13,6 +13,7 @@ describe("contentSecurityPolicy", () => {
     expect(policy.get("object-src")).toBe("'none'");
     expect(policy.get("base-uri")).toBe("'none'");
     expect(policy.get("form-action")).toBe("'self'");
+    expect(policy.get("style-src")).toBe("'self' 'unsafe-inline'");
     expect(policy.has("upgrade-insecure-requests")).toBe(false);
   });
 

@@ -34,9 +34,9 @@ export function contentSecurityPolicy({ nonce, area, https, development = false 
     // 'strict-dynamic': scripts the nonce'd bootstrap loads (Next.js's chunks) run; nothing else.
     // React's development build evaluates code for its error overlay: only in `next dev`.
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
-    `style-src 'self' 'nonce-${nonce}'`,
-    // Inline style attributes (Radix UI positions popovers with them) cannot run code.
-    "style-src-attr 'unsafe-inline'",
+    // Styles cannot run code. Radix UI's dialogs insert a <style> element without a nonce (to
+    // lock scrolling) and position popovers with style attributes: inline styles are allowed.
+    "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",
