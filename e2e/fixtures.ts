@@ -62,8 +62,26 @@ export async function appIdOf(page: Page, appName: string): Promise<string> {
   return id;
 }
 
-export const test = base.extend<{ signInAs: (user: DemoUser) => Promise<void> }>({
+/** Whether a browser console message is Chromium reporting a Content-Security-Policy violation. */
+function isCspViolation(text: string): boolean {
+  return /Content Security Policy|Content-Security-Policy/i.test(text) && /Refused|violates/i.test(text);
+}
+
+export const test = base.extend<{ signInAs: (user: DemoUser) => Promise<void>; cspViolations: string[] }>({
   signInAs: async ({ page }, use) => {
     await use((user) => signIn(page, user));
   },
+  // Every page of the test's browser context: a script, style, frame or form the policy refused
+  // (decision 019) fails the test, even when the page happened to work without it.
+  cspViolations: [
+    async ({ context }, use) => {
+      const violations: string[] = [];
+      context.on("console", (message) => {
+        if (isCspViolation(message.text())) violations.push(`${message.page()?.url() ?? "?"}: ${message.text()}`);
+      });
+      await use(violations);
+      expect(violations, "Content-Security-Policy violations reported in the browser console").toEqual([]);
+    },
+    { auto: true },
+  ],
 });

@@ -1,5 +1,6 @@
 // npm start: checks the configuration, applies pending migrations, seeds the demo world into an
-// empty embedded database, then serves the production build with `next start`.
+// empty embedded database, then serves the production build (scripts/serve.mjs: Next.js's
+// request handler, refusing the methods Next.js would answer with a 500).
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -45,13 +46,15 @@ const tsx = require.resolve("tsx/cli");
 const prepared = spawnSync(process.execPath, [tsx, "scripts/db-prepare.ts"], { stdio: "inherit" });
 if (prepared.status !== 0) process.exit(prepared.status ?? 1);
 
-const nextBin = require.resolve("next/dist/bin/next");
 // V8 sizes the heap by the machine's memory and, under load, lets garbage grow to several times
 // the live set before collecting: the server holds ~80 MB live after warm-up but reached 420-570
 // MB resident under the dashboard benchmark. A limit makes V8 collect sooner (a little more GC
 // work) and keeps it well under 400 MB. It is a hard limit: raise it if the live set ever nears it.
 const heap = `--max-old-space-size=${config.SERVER_HEAP_MB}`;
-const child = spawn(process.execPath, [heap, nextBin, "start", "--port", String(config.PORT)], { stdio: "inherit" });
+const child = spawn(process.execPath, [heap, "scripts/serve.mjs"], {
+  stdio: "inherit",
+  env: { ...process.env, PORT: String(config.PORT), NODE_ENV: "production" },
+});
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => child.kill(signal));
 }

@@ -1,20 +1,26 @@
-// Auth.js: email + password sign-in, stateless encrypted JWT session cookies. The cookie holds
-// only the user id; role and partner are read from the database on every request
-// (lib/auth/session.ts), so a changed role or a deleted user takes effect at once.
+// Auth.js: email + password sign-in, encrypted JWT session cookies naming a ConsoleSession row
+// (decision 003). Role and partner are read from the database with the session on every request
+// (lib/auth/session.ts), so a changed role or a deleted user takes effect at once, and signing
+// out deletes the row, which ends the session on every instance even for a copied cookie.
 import NextAuth, { AuthError, CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
+import { text } from "../plain-text";
 import { TooManySignInAttempts, verifyCredentials } from "../data/users";
 import { MAX_PASSWORD_LENGTH } from "./password";
 import { authSecret } from "./secret";
 import { log, logUnexpected } from "../log";
+import {
+  CONSOLE_SESSION_MAX_AGE_SECONDS,
+  createConsoleSession,
+  deleteConsoleSession,
+  isLiveConsoleSession,
+} from "../data/console-sessions";
 
 const CLIENT_ERRORS = new Set<string>(["MissingCSRF", "UnknownAction", "InvalidCallbackUrl", "InvalidCheck"]);
 
-export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
-
 const credentialsSchema = z.object({
-  email: z.string().trim().max(320),
+  email: text().trim().max(320),
   password: z.string().min(1).max(MAX_PASSWORD_LENGTH),
 });
 
@@ -32,7 +38,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: authSecret() ?? undefined,
   // The app is meant to run behind a load balancer that sets X-Forwarded-Host.
   trustHost: true,
-  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  session: { strategy: "jwt", maxAge: CONSOLE_SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/sign-in", error: "/sign-in" },
   providers: [
     Credentials({
@@ -68,9 +74,18 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     },
     debug() {},
   },
+  events: {
+    async signOut(message) {
+      const sid = "token" in message ? message.token?.sid : undefined;
+      if (typeof sid === "string") await deleteConsoleSession(sid);
+    },
+  },
   callbacks: {
-    jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
+    // At sign-in (`user` set) the session gets its row; afterwards (Auth.js's own session
+    // endpoint) a token whose row is gone is no session, and Auth.js clears the cookie.
+    async jwt({ token, user }) {
+      if (user?.id) return { ...token, sub: user.id, sid: await createConsoleSession(user.id) };
+      if (typeof token.sid !== "string" || !(await isLiveConsoleSession(token.sid))) return null;
       return token;
     },
     session({ session, token }) {

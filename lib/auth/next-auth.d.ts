@@ -5,3 +5,10 @@ declare module "next-auth" {
     user: { id: string } & DefaultSession["user"];
   }
 }
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    /** The ConsoleSession row this cookie belongs to (lib/data/console-sessions.ts). */
+    sid?: string;
+  }
+}

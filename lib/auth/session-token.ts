@@ -11,11 +11,13 @@ export function sessionCookieName(secure: boolean): string {
 }
 
 /**
- * The signed-in user's id, or null when there is no valid session cookie (missing, forged,
- * expired, or encrypted with another secret). A cookie large enough for Auth.js to split into
- * chunks would read as no session: ours hold only the user id and never get near that size.
+ * The id of the console session (a ConsoleSession row) the cookie names, or null when there is
+ * no valid session cookie (missing, forged, expired, encrypted with another secret, or from
+ * before sessions had rows). Whether the session is still live is the database's answer
+ * (lib/data/console-sessions.ts). A cookie large enough for Auth.js to split into chunks would
+ * read as no session: ours hold two ids and never get near that size.
  */
-export async function sessionUserId(
+export async function sessionId(
   cookie: (name: string) => string | undefined,
   { secure, secret }: { secure: boolean; secret: string },
 ): Promise<string | null> {
@@ -24,7 +26,7 @@ export async function sessionUserId(
   if (!token) return null;
   try {
     const payload = await decode({ token, secret, salt: name });
-    return typeof payload?.sub === "string" ? payload.sub : null;
+    return typeof payload?.sid === "string" ? payload.sid : null;
   } catch {
     return null;
   }

@@ -1,14 +1,16 @@
-// Inputs of the credential forms, shared by the forms (limits, messages) and by lib/data, which
-// parses every call again: server actions are public endpoints.
+// Inputs of the credential forms, shared by the forms (limits, messages, field readers) and the
+// server actions, which parse them once: lib/data receives the parsed value (decision 017).
 import { z } from "zod";
+import { text } from "../plain-text";
+import { formAll, formFlag, formText } from "../form-data";
+import { PROVIDERS } from "../status";
 import { MAX_SECRET_LIFETIME_DAYS, SECRET_LABEL_MAX_LENGTH } from "./secrets";
 
 const DAY = 24 * 60 * 60 * 1000;
 
-/** A public https:// URL for people to open (homepage, privacy policy). */
+/** A public https:// URL for people to open (homepage, privacy policy), shown on the consent screen. */
 const publicUrl = (what: string) =>
-  z
-    .string()
+  text({ shown: true })
     .trim()
     .max(2048, "At most 2,048 characters.")
     .refine((v) => {
@@ -23,14 +25,12 @@ const publicUrl = (what: string) =>
     .transform((v) => v || null);
 
 export const partnerInfoInput = z.object({
-  companyName: z
-    .string()
+  companyName: text({ shown: true })
     .trim()
     .max(100, "At most 100 characters.")
     .transform((v) => v || null),
   homepageUrl: publicUrl("homepage"),
-  supportEmail: z
-    .string()
+  supportEmail: text({ shown: true })
     .trim()
     .max(254, "At most 254 characters.")
     .refine((v) => v === "" || z.email().safeParse(v).success, "Enter an email address, e.g. support@example.com.")
@@ -48,8 +48,7 @@ export const PARTNER_INFO_LABELS: Record<keyof PartnerInfo, string> = {
 };
 
 export const secretInput = z.object({
-  label: z
-    .string()
+  label: text()
     .trim()
     .min(1, "Enter a label, e.g. “Production server”.")
     .max(SECRET_LABEL_MAX_LENGTH, `At most ${SECRET_LABEL_MAX_LENGTH} characters.`),
@@ -79,6 +78,7 @@ export const secretInput = z.object({
     }),
 });
 export type SecretInput = z.input<typeof secretInput>;
+export type Secret = z.output<typeof secretInput>;
 
 export const GRANT_TYPES = ["CLIENT_CREDENTIALS", "AUTHORIZATION_CODE"] as const;
 export type GrantTypeName = (typeof GRANT_TYPES)[number];
@@ -91,13 +91,12 @@ export const GRANT_TYPE_LABELS: Record<GrantTypeName, string> = {
 export const newAppInput = z
   .object({
     partnerId: z.uuid({ message: "Choose a partner." }),
-    name: z
-      .string()
+    name: text({ shown: true })
       .trim()
       .min(1, "Enter a name, e.g. AceRecruitersApp-dev.")
       .max(100, "At most 100 characters."),
-    description: z.string().trim().max(1000, "At most 1,000 characters."),
-    provider: z.enum(["INDEED", "SEEK"], { message: "Choose a provider." }),
+    description: text({ multiline: true }).trim().max(1000, "At most 1,000 characters."),
+    provider: z.enum(PROVIDERS, { message: "Choose a provider." }),
     credentialType: z.enum(["OAUTH2", "INDEED_APPLY"], { message: "Choose a credential type." }),
     isPublic: z.boolean(),
     grantTypes: z.array(z.enum(GRANT_TYPES, { message: "Unknown grant type." })).max(2),
@@ -132,5 +131,27 @@ export const newAppInput = z
     input.credentialType === "INDEED_APPLY" ? { ...input, isPublic: false, grantTypes: [] as GrantTypeName[] } : { ...input, grantTypes: [...new Set(input.grantTypes)] },
   );
 export type NewAppInput = z.input<typeof newAppInput>;
+export type NewApp = z.output<typeof newAppInput>;
 
-export const reviewReasonInput = z.string().trim().min(1, "Enter a reason. The partner sees it on the Credentials tab.").max(1000, "At most 1,000 characters.");
+/** The new-app form's fields as sent: text stays text until newAppInput has parsed it. */
+export interface NewAppFormValues {
+  partnerId: string;
+  name: string;
+  description: string;
+  provider: string;
+  credentialType: string;
+  isPublic: boolean;
+  grantTypes: string[];
+}
+
+export function readNewAppForm(formData: FormData): NewAppFormValues {
+  return {
+    partnerId: formText(formData, "partnerId"),
+    name: formText(formData, "name"),
+    description: formText(formData, "description"),
+    provider: formText(formData, "provider"),
+    credentialType: formText(formData, "credentialType"),
+    isPublic: formFlag(formData, "isPublic"),
+    grantTypes: formAll(formData, "grantTypes"),
+  };
+}

@@ -1,9 +1,8 @@
-import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "../errors";
 import { verifyPassword } from "../auth/password";
 import { useTestDatabase } from "../testing/database";
-import { createUser, findSessionUser, SIGN_IN_LIMIT, TooManySignInAttempts, verifyCredentials, type NewUser } from "./users";
+import { createUser, SIGN_IN_LIMIT, TooManySignInAttempts, verifyCredentials, type NewUser } from "./users";
 
 const t = useTestDatabase();
 
@@ -139,21 +138,5 @@ describe("verifyCredentials", () => {
   it("returns null for an account without a usable password hash", async () => {
     const user = await t.rows.user("VIEWER", partner, "no-password@initech.example");
     expect(await verifyCredentials(user.email, "!unusable")).toBeNull();
-  });
-});
-
-describe("findSessionUser", () => {
-  it("returns the user with role and partner", async () => {
-    const owner = await t.rows.user("OWNER", partner);
-    expect(await findSessionUser(owner.id)).toEqual({ ...owner, partnerName: "Initech" });
-    const admin = await t.rows.user("ADMIN", null);
-    expect(await findSessionUser(admin.id)).toMatchObject({ role: "ADMIN", partnerId: null, partnerName: null });
-  });
-
-  it("returns null for a malformed id or a missing user", async () => {
-    for (const id of ["", "not-a-uuid", "1' OR '1'='1", `${randomUUID()} `]) {
-      expect(await findSessionUser(id), id).toBeNull();
-    }
-    expect(await findSessionUser(randomUUID())).toBeNull();
   });
 });

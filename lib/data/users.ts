@@ -5,8 +5,8 @@ import { Prisma } from "../generated/prisma/client";
 import { db, type Db } from "../db";
 import { AppError } from "../errors";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "../auth/password";
+import { normalizeEmail } from "../email";
 import type { Role } from "../auth/permissions";
-import { isUuid } from "../ids";
 import { throttledPasswordCheck } from "./rate-limit";
 
 export interface SessionUser {
@@ -18,9 +18,7 @@ export interface SessionUser {
   partnerName: string | null;
 }
 
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
+export { normalizeEmail };
 
 /**
  * Failed sign-ins allowed per account in a window. Counted per email whether or not the
@@ -52,30 +50,6 @@ export async function verifyCredentials(email: string, password: string) {
   if (check.outcome === "wrong") return null;
   const { id, email: address, name } = check.row;
   return { id, email: address, name };
-}
-
-export async function findSessionUser(id: string): Promise<SessionUser | null> {
-  if (!isUuid(id)) return null;
-  const user = await db().user.findUnique({
-    where: { id },
-    select: {
-      id: true,
-      email: true,
-      name: true,
-      role: true,
-      partnerId: true,
-      partner: { select: { name: true } },
-    },
-  });
-  if (!user) return null;
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    partnerId: user.partnerId,
-    partnerName: user.partner?.name ?? null,
-  };
 }
 
 export interface NewUser {

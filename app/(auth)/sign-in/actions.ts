@@ -3,14 +3,14 @@
 import { AuthError, CredentialsSignin } from "next-auth";
 import { SIGN_IN_LIMIT } from "@/lib/data/users";
 import { z } from "zod";
+import { text } from "@/lib/plain-text";
 import { signIn } from "@/lib/auth/config";
 import type { SignInFormState } from "@/components/sign-in-form";
 import { formText } from "@/lib/form-data";
 import { safeCallbackPath } from "@/lib/safe-redirect";
 
 const input = z.object({
-  email: z
-    .string({ error: "Enter your email address." })
+  email: text({ message: "Enter your email address without control characters." })
     .trim()
     .min(1, "Enter your email address.")
     .max(320, "The email or password is incorrect."),

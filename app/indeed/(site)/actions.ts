@@ -6,6 +6,7 @@ import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { text } from "@/lib/plain-text";
 import { MAX_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { nextStep, revokeGrant } from "@/lib/providers/indeed/authorization-flow";
 import { TooManySandboxSignInAttempts, verifySandboxCredentials } from "@/lib/providers/indeed/sign-in";
@@ -21,7 +22,7 @@ import { currentSandboxAccount, SESSION_COOKIE, sessionCookieOptions, sessionTok
 const WRONG = "The email or password is incorrect.";
 
 const signInInput = z.object({
-  email: z.string({ error: "Enter your email address." }).trim().min(1, "Enter your email address.").max(320, WRONG),
+  email: text({ message: "Enter your email address without control characters." }).trim().min(1, "Enter your email address.").max(320, WRONG),
   password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(MAX_PASSWORD_LENGTH, WRONG),
 });
 

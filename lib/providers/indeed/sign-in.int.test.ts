@@ -21,8 +21,8 @@ describe("signing in to the emulator", () => {
 
   it("checks at most the limit's worth of passwords when 20 wrong ones arrive at once", async () => {
     const admin = await t.rows.user("ADMIN", null);
-    const address = email();
-    await createSandboxAccount(admin, { email: address, name: "T", password: PASSWORD, partnerId: "", registrant: false, employerIds: [] });
+    const address = `${uniqueName("burst").replace(/\W+/g, "-")}@sandbox.test`;
+    await createSandboxAccount(admin, { email: address, name: "T", password: "a-sandbox-password", partnerId: "", registrant: false, employerIds: [] });
     const results = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => verifySandboxCredentials(address, `wrong-${i}`)));
     const checked = results.filter((r) => r.status === "fulfilled");
     const refused = results.filter((r) => r.status === "rejected");

@@ -1,6 +1,7 @@
 // The dashboard's live queries: keys, fetchers and how the URL's ?page= and ?q= become a query,
 // shared by the page, the route handlers and the components. No server-only imports here.
 import { queryOptions } from "@tanstack/react-query";
+import { hasControlCharacters } from "@/lib/plain-text";
 import type { DashboardView, UnseenChanges } from "./view";
 
 export const POLL_INTERVAL_MS = 5_000;
@@ -10,10 +11,14 @@ export interface DashboardQuery {
   search: string;
 }
 
-/** ?page= and ?q= as the dashboard reads them (the data layer clamps the page again). */
+/**
+ * ?page= and ?q= as the dashboard reads them (the data layer clamps the page again). A search
+ * with control characters (?q=%00) matches no app name anyone could type: it reads as no search.
+ */
 export function dashboardQueryFrom(params: { page?: string | null; q?: string | null }): DashboardQuery {
   const page = Math.trunc(Number(params.page ?? 1));
-  return { page: Number.isFinite(page) && page > 0 ? page : 1, search: (params.q ?? "").trim().slice(0, 100) };
+  const q = [...(params.q ?? "").trim()].slice(0, 100).join("");
+  return { page: Number.isFinite(page) && page > 0 ? page : 1, search: hasControlCharacters(q) ? "" : q };
 }
 
 export function dashboardSearchParams(query: DashboardQuery): URLSearchParams {
