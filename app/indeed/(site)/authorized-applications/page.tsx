@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { listAuthorizedApplications } from "@/lib/providers/indeed/authorization-flow";
 import { csrfToken } from "@/lib/providers/indeed/sessions";
 import { currentSandboxAccount, sessionToken } from "../../_lib/session";
-import { AuthorizedAppsList } from "./authorized-apps-list";
+import { AuthorizedAppsList } from "./_components/authorized-apps-list";
 
 export const metadata: Metadata = { title: "Authorized applications" };
 
