@@ -86,7 +86,7 @@ export function interpret(result: OutboundResult, kind: SendKind): Interpretatio
 }
 
 /** Whether the result is what a correct endpoint does for this kind of send. */
-export function isExpected(kind: SendKind, { outcome, status }: Interpretation): boolean {
+export function isExpected(kind: SendKind, { outcome }: Interpretation): boolean {
   if (kind === "forged") return outcome === "refused";
   if (kind === "repeat") return outcome === "duplicate";
   return outcome === "accepted" || outcome === "duplicate" || outcome === "expired";
