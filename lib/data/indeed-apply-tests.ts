@@ -4,20 +4,21 @@ import "server-only";
 // every query (another partner's app, or an app without an Indeed Apply token, is "not
 // found"); sending and checking use the secret, so they need `credentials:manage` (owners,
 // developers, admins) and each one is written to the activity log; viewers see the history.
-// The secret never leaves this module: only its signature of a body does.
+// The secret never leaves this module: only its signature of a body does. Inputs arrive parsed
+// by lib/indeed-apply/schemas.ts (decision 017).
 import { Prisma } from "../generated/prisma/client";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { assertCan, can } from "../auth/permissions";
 import { isUuid } from "../ids";
 import { outboundAllowsPrivateAddresses } from "../env";
-import { outboundFetch, vetOutboundUrl } from "../outbound/outbound-fetch";
+import { outboundFetch } from "../outbound/outbound-fetch";
 import { interpret, isExpected, OUTCOME_LABELS, type Outcome, type SendKind } from "../indeed-apply/outcome";
 import { forgedSignature, signApplication, signatureMatches, SIGNATURE_HEADER } from "../indeed-apply/signature";
 import { SAMPLE_LABELS, isSampleKind, sampleBody, type SampleKind } from "../indeed-apply/samples";
-import { parseCapturedRequest } from "../indeed-apply/captured-request";
+import type { SendInput, VerifyInput } from "../indeed-apply/schemas";
+import { visibleApps } from "../auth/scope";
 import { hit } from "./rate-limit";
-import { visibleApps } from "./apps";
 import { indeedApplySecret } from "./indeed-apply-secret";
 import type { SessionUser } from "./users";
 
@@ -25,8 +26,6 @@ import type { SessionUser } from "./users";
 export const SEND_TIMEOUT_MS = 5_000;
 /** The most of an answer kept and shown: endpoints answer with a status, not a document. */
 export const MAX_RESPONSE_BYTES = 64 * 1024;
-/** Applications with a Base64 resume are a few hundred KB at most. */
-export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 export const HISTORY_SIZE = 50;
 /** Sends per app per minute: a test tool, not a way to flood a third party's server. */
 export const SEND_LIMIT = { max: 30, windowSeconds: 60 } as const;
@@ -101,10 +100,6 @@ export async function getIndeedApplyTestTool(user: SessionUser, appId: string) {
   };
 }
 
-export type SendInput =
-  | { appId: string; kind: "signed" | "forged"; url: string; sample: SampleKind; body: string }
-  | { appId: string; kind: "repeat"; sendId: string };
-
 /**
  * Sends one application and keeps the send. `repeat` re-sends the exact body and URL of an
  * earlier send of this app (a correct endpoint answers 409); `forged` signs with a wrong
@@ -127,17 +122,7 @@ export async function sendTestApplication(user: SessionUser, input: SendInput) {
     if (!earlier) throw new AppError("NOT_FOUND", "There is no earlier send to repeat.");
     ({ url, sample, requestBody: body } = earlier);
   } else {
-    url = input.url.trim();
-    sample = input.sample;
-    body = input.body;
-    const fieldErrors: Record<string, string[]> = {};
-    const vetted = vetOutboundUrl(url);
-    if (url === "") fieldErrors.url = ["Enter your endpoint’s URL."];
-    else if (!vetted.ok) fieldErrors.url = [vetted.message];
-    else if (url.length > 2048) fieldErrors.url = ["This URL is longer than 2,048 characters."];
-    if (Buffer.byteLength(body, "utf8") > MAX_BODY_BYTES) fieldErrors.body = ["The application is larger than 2 MB."];
-    else if (!isJson(body)) fieldErrors.body = ["The application must be valid JSON, as Indeed sends it."];
-    if (Object.keys(fieldErrors).length > 0) throw new AppError("VALIDATION", "Some fields need your attention.", fieldErrors);
+    ({ url, sample, body } = input);
   }
 
   const { count, resetAt } = await hit(`indeed-apply-test:${app.id}`, SEND_LIMIT);
@@ -205,17 +190,6 @@ function kindLabel(kind: SendKind): string {
   return kind === "repeat" ? "Sent again" : kind === "forged" ? "Sent with a wrong signature" : "Sent";
 }
 
-function isJson(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-export type VerifyInput = { appId: string; body: string; signature: string } | { appId: string; captured: string };
-
 /**
  * Whether a body was signed with this app's current secret. Shows the expected signature, which
  * proves nothing about the secret beyond what any signed application Indeed sends shows.
@@ -224,30 +198,7 @@ export async function verifyTestSignature(user: SessionUser, input: VerifyInput)
   const app = await findApplyApp(user, input.appId);
   if (!app) throw notFound();
   assertCan(user.role, "credentials:manage");
-  let body: string;
-  let signature: string;
-  if ("captured" in input) {
-    const parsed = parseCapturedRequest(input.captured);
-    if (!parsed) {
-      throw new AppError("VALIDATION", "Some fields need your attention.", {
-        captured: ["Paste the whole request: the request line, the headers, an empty line and the body."],
-      });
-    }
-    if (!parsed.signature) {
-      throw new AppError("VALIDATION", "Some fields need your attention.", { captured: ["This request has no X-Indeed-Signature header."] });
-    }
-    ({ body, signature } = { body: parsed.body, signature: parsed.signature });
-  } else {
-    body = input.body;
-    signature = input.signature.trim();
-    const fieldErrors: Record<string, string[]> = {};
-    if (body === "") fieldErrors.body = ["Paste the raw body exactly as it was received."];
-    if (signature === "") fieldErrors.signature = ["Paste the X-Indeed-Signature header’s value."];
-    if (Object.keys(fieldErrors).length > 0) throw new AppError("VALIDATION", "Some fields need your attention.", fieldErrors);
-  }
-  if (Buffer.byteLength(body, "utf8") > MAX_BODY_BYTES) {
-    throw new AppError("VALIDATION", "Some fields need your attention.", { body: ["The body is larger than 2 MB."] });
-  }
+  const { body, signature } = input;
   const secret = await indeedApplySecret(app.id);
   const matches = signatureMatches(secret.value, body, signature);
   const expected = signApplication(secret.value, body);

@@ -4,22 +4,9 @@
 // Indeed's; the people, jobs and answers are invented and say so (example.com addresses).
 import { randomBytes } from "node:crypto";
 import { resumeDocx, resumePdf, resumeText } from "./resume-files";
+import type { SampleKind } from "./sample-kinds";
 
-export const SAMPLE_KINDS = ["resume-pdf", "resume-docx", "resume-text", "no-resume", "screener", "demographic"] as const;
-export type SampleKind = (typeof SAMPLE_KINDS)[number];
-
-export const SAMPLE_LABELS: Record<SampleKind, string> = {
-  "resume-pdf": "With a PDF resume",
-  "resume-docx": "With a Word (DOCX) resume",
-  "resume-text": "With a plain-text resume",
-  "no-resume": "Without a resume",
-  screener: "With screener questions and answers",
-  demographic: "With demographic answers",
-};
-
-export function isSampleKind(value: string): value is SampleKind {
-  return (SAMPLE_KINDS as readonly string[]).includes(value);
-}
+export { SAMPLE_KINDS, SAMPLE_LABELS, isSampleKind, type SampleKind } from "./sample-kinds";
 
 const FILES = {
   "resume-pdf": { fileName: "Jordan-Rivera-resume.pdf", contentType: "application/pdf", bytes: resumePdf },

@@ -29,10 +29,12 @@ import { isIP, type Socket } from "node:net";
 import { Agent, buildConnector, request } from "undici";
 import { outboundAllowsPrivateAddresses } from "../env";
 import { checkAddress } from "./address-policy";
+import { vetOutboundUrl, type OutboundUrlFailureKind } from "./url";
+
+export { vetOutboundUrl };
 
 export type OutboundFailureKind =
-  | "invalid_url"
-  | "blocked_scheme"
+  | OutboundUrlFailureKind
   | "blocked_address"
   | "dns"
   | "refused"
@@ -115,24 +117,6 @@ class ResponseTooLargeError extends Error {
 
 function systemResolve(hostname: string): Promise<LookupAddress[]> {
   return dns.promises.lookup(hostname, { all: true, verbatim: true });
-}
-
-/** Parses and vets the URL; a failure is returned, not thrown. */
-export function vetOutboundUrl(raw: string): { ok: true; url: URL } | { ok: false; kind: OutboundFailureKind; message: string } {
-  let url: URL;
-  try {
-    url = new URL(raw.trim());
-  } catch {
-    return { ok: false, kind: "invalid_url", message: "This is not a valid URL." };
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") {
-    return { ok: false, kind: "blocked_scheme", message: `Only http and https URLs can be called, not ${url.protocol.replace(/:$/, "")}.` };
-  }
-  if (url.username || url.password) {
-    return { ok: false, kind: "invalid_url", message: "A URL with a user name or password in it cannot be called." };
-  }
-  if (!url.hostname) return { ok: false, kind: "invalid_url", message: "This URL has no host." };
-  return { ok: true, url };
 }
 
 export async function outboundFetch(rawUrl: string, init: OutboundInit = {}, options: OutboundOptions = {}): Promise<OutboundResult> {

@@ -20,7 +20,9 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const { useTestDatabase } = await import("@/lib/testing/database");
 const { useCredentialsKeyForTesting } = await import("@/lib/crypto/credentials-key");
-const { createAppWithCredentials, revealSecret, getCredentials } = await import("@/lib/data/credentials");
+const { createAppWithCredentials } = await import("@/lib/data/apps");
+const { getCredentials } = await import("@/lib/data/credentials");
+const { revealSecret } = await import("@/lib/data/secrets");
 const { getIndeedApplyTestTool } = await import("@/lib/data/indeed-apply-tests");
 const { sendTestApplicationAction, verifySignatureAction } = await import("./actions");
 
@@ -186,17 +188,17 @@ describe("sending as an owner or developer", () => {
     current = acmeDeveloper;
     const body = '{"locale":"en_US"}';
     const right = createHmac("sha1", secret).update(body).digest("base64");
-    expect(await verifySignatureAction({ appId: applyApp.id, body, signature: right })).toMatchObject({
+    expect(await verifySignatureAction({ appId: applyApp.id, mode: "parts", body, signature: right })).toMatchObject({
       ok: true,
       data: { matches: true, expected: right },
     });
-    expect(await verifySignatureAction({ appId: applyApp.id, body, signature: "SGadPKocf3HD1LYXm3xGObB6hzk=" })).toMatchObject({
+    expect(await verifySignatureAction({ appId: applyApp.id, mode: "parts", body, signature: "SGadPKocf3HD1LYXm3xGObB6hzk=" })).toMatchObject({
       ok: true,
       data: { matches: false, expected: right },
     });
     const captured = `POST /apply HTTP/1.1\r\nHost: ats.example.com\r\nX-Indeed-Signature: ${right}\r\n\r\n${body}`;
-    expect(await verifySignatureAction({ appId: applyApp.id, captured })).toMatchObject({ ok: true, data: { matches: true } });
-    const noHeader = await verifySignatureAction({ appId: applyApp.id, captured: `POST /apply HTTP/1.1\r\n\r\n${body}` });
+    expect(await verifySignatureAction({ appId: applyApp.id, mode: "captured", captured })).toMatchObject({ ok: true, data: { matches: true } });
+    const noHeader = await verifySignatureAction({ appId: applyApp.id, mode: "captured", captured: `POST /apply HTTP/1.1\r\n\r\n${body}` });
     expect(noHeader).toMatchObject({ ok: false, fieldErrors: { captured: ["This request has no X-Indeed-Signature header."] } });
   });
 });
@@ -213,9 +215,9 @@ describe("refusals", () => {
       { appId: applyApp.id, kind: "forged", url: endpoint, sample: "no-resume", body: "{}" },
       { appId: applyApp.id, kind: "repeat", sendId: last!.id },
     ]) {
-      expect(await sendTestApplicationAction(input)).toMatchObject({ ok: false, code: "FORBIDDEN" });
+      expect(await sendTestApplicationAction(input as never)).toMatchObject({ ok: false, code: "FORBIDDEN" });
     }
-    expect(await verifySignatureAction({ appId: applyApp.id, body: "{}", signature: "x" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await verifySignatureAction({ appId: applyApp.id, mode: "parts", body: "{}", signature: "x" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
     expect(await sendsOf(applyApp.id)).toBe(before);
   });
 
@@ -231,9 +233,9 @@ describe("refusals", () => {
       // Their own app, naming the other partner's send: still nothing to repeat.
       { appId: globexApp.id, kind: "repeat", sendId: acmeSend.id },
     ]) {
-      expect(await sendTestApplicationAction(input)).toMatchObject({ ok: false, code: "NOT_FOUND" });
+      expect(await sendTestApplicationAction(input as never)).toMatchObject({ ok: false, code: "NOT_FOUND" });
     }
-    expect(await verifySignatureAction({ appId: applyApp.id, body: "{}", signature: "x" })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await verifySignatureAction({ appId: applyApp.id, mode: "parts", body: "{}", signature: "x" })).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(await sendsOf(applyApp.id)).toBe(before);
     expect(await sendsOf(globexApp.id)).toBe(0);
     expect(received.length).toBe(received0);
@@ -251,8 +253,8 @@ describe("refusals", () => {
   it("malformed input is a validation error, never a crash", async () => {
     current = acmeOwner;
     for (const input of [null, "x", { appId: "nope", kind: "signed" }, { appId: applyApp.id, kind: "other" }, { appId: applyApp.id, kind: "repeat", sendId: 5 }]) {
-      expect(await sendTestApplicationAction(input)).toMatchObject({ ok: false, code: "VALIDATION" });
+      expect(await sendTestApplicationAction(input as never)).toMatchObject({ ok: false, code: "VALIDATION" });
     }
-    expect(await verifySignatureAction({ appId: applyApp.id })).toMatchObject({ ok: false, code: "VALIDATION" });
+    expect(await verifySignatureAction({ appId: applyApp.id } as never)).toMatchObject({ ok: false, code: "VALIDATION" });
   });
 });

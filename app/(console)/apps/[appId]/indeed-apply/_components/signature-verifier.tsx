@@ -44,7 +44,7 @@ export function SignatureVerifier({ appId }: { appId: string }) {
         onSubmit={(event) => {
           event.preventDefault();
           startTransition(async () => {
-            setResult(await verifySignatureAction(mode === "parts" ? { appId, body, signature } : { appId, captured }));
+            setResult(await verifySignatureAction(mode === "parts" ? { appId, mode, body, signature } : { appId, mode, captured }));
           });
         }}
       >

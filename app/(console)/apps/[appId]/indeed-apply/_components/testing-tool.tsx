@@ -10,6 +10,8 @@ import type { ActionResult } from "@/lib/action-result";
 import type { TestSendRow } from "@/lib/data/indeed-apply-tests";
 import type { SampleKind } from "@/lib/indeed-apply/samples";
 import { sendTestApplicationAction } from "../actions";
+
+type SendRequest = { kind: "signed" | "forged"; url: string; sample: SampleKind; body: string } | { kind: "repeat"; sendId: string };
 import { SendDetails, SendVerdict } from "./send-details";
 
 type Props = {
@@ -30,7 +32,7 @@ export function TestingTool({ appId, initialUrl, samples, sampleLabels, privateA
   const [pending, startTransition] = useTransition();
   const fieldErrors = failure && !failure.ok ? (failure.fieldErrors ?? {}) : {};
 
-  function run(input: Record<string, unknown>) {
+  function run(input: SendRequest) {
     startTransition(async () => {
       const result = await sendTestApplicationAction({ appId, ...input });
       if (result.ok && result.data) {
