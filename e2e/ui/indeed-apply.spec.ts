@@ -68,6 +68,8 @@ function result(page: Page) {
 }
 
 test("a partner's endpoint gets signed applications: 200, 409 on Send again, 410 for an expired job, forged refused", async ({ page }) => {
+  // Eight sends and their page updates, each waiting on a shared two-core machine.
+  test.slow();
   await signIn(page, DEMO_USERS.developer);
   await openCredentials(page);
   secret = await copySecret(page);
@@ -81,11 +83,11 @@ test("a partner's endpoint gets signed applications: 200, 409 on Send again, 410
   await page.getByRole("button", { name: "Send application" }).click();
   await expect(result(page)).toContainText("Accepted (200)");
   await expect(result(page)).toContainText("The endpoint took the application (200).");
-  const request = page.getByLabel("Request sent");
+  const request = page.getByRole("region", { name: "Result" }).getByLabel("Request sent");
   await expect(request).toContainText(`POST ${base}/indeed/apply`);
   await expect(request).toContainText("X-Indeed-Signature: ");
   await expect(request).not.toContainText(secret);
-  await expect(page.getByLabel("Response received")).toContainText("application received");
+  await expect(page.getByRole("region", { name: "Result" }).getByLabel("Response received")).toContainText("application received");
 
   await page.getByRole("button", { name: "Send again" }).click();
   await expect(result(page)).toContainText("Duplicate (409)");
@@ -127,6 +129,8 @@ test("a partner's endpoint gets signed applications: 200, 409 on Send again, 410
 });
 
 test("a redirecting endpoint and a slow one get their messages", async ({ page }) => {
+  // One send waits out the tool's whole 5-second timeout.
+  test.slow();
   await signIn(page, DEMO_USERS.owner);
   const appId = await appIdOf(page, APP);
   await page.goto(`/apps/${appId}/indeed-apply`);
