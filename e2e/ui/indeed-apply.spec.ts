@@ -7,7 +7,7 @@
 import { createHmac } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { DEMO_USERS, appIdOf, expect, signIn, signOut, test } from "../fixtures";
+import { DEMO_PASSWORD, DEMO_USERS, appIdOf, expect, signIn, signOut, test } from "../fixtures";
 import type { Page } from "@playwright/test";
 
 const APP = "acme-apply-widget-dev";
@@ -42,6 +42,19 @@ test.beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+// The first sign-in on a freshly started server (scrypt, a cold server) can outlast the
+// fixture's 15-second wait on this shared machine: take it once here, with room to spare.
+test.beforeAll(async ({ browser }) => {
+  test.setTimeout(180_000);
+  const warm = await browser.newPage();
+  await warm.goto("/sign-in");
+  await warm.getByLabel("Email").fill(DEMO_USERS.viewer.email);
+  await warm.getByLabel("Password").fill(DEMO_PASSWORD);
+  await warm.getByRole("button", { name: "Sign in" }).click();
+  await warm.waitForURL(/\/dashboard$/, { timeout: 150_000 });
+  await warm.close();
 });
 
 test.afterAll(async () => {
