@@ -39,6 +39,17 @@ const schema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   /** V8's old-generation limit of the `npm start` server, in MB (scripts/start.ts says why). */
   SERVER_HEAP_MB: z.coerce.number().int().min(128).max(16384).default(256),
+  /**
+   * Lets the testing tools reach loopback and private network addresses (a partner's endpoint
+   * on their own machine). Unset: on with the embedded database, off on PostgreSQL
+   * (docs/decisions/020-outbound-requests.md).
+   */
+  OUTBOUND_ALLOW_PRIVATE_ADDRESSES: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === undefined || v === "" ? undefined : v.toLowerCase()))
+    .pipe(z.enum(["true", "false"], { error: "must be true or false" }).optional()),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -72,4 +83,10 @@ export function isEmbedded(): boolean {
 export function publicUrlMissing(): boolean {
   const e = env();
   return !e.PUBLIC_URL && !isEmbedded() && e.NODE_ENV === "production";
+}
+
+/** Whether outbound requests may go to private addresses (see OUTBOUND_ALLOW_PRIVATE_ADDRESSES). */
+export function outboundAllowsPrivateAddresses(): boolean {
+  const value = env().OUTBOUND_ALLOW_PRIVATE_ADDRESSES;
+  return value === undefined ? isEmbedded() : value === "true";
 }

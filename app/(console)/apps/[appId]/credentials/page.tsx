@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
@@ -69,6 +70,11 @@ export default async function CredentialsPage({ params }: PageProps<"/apps/[appI
               canManage={canManage}
             />
           </div>
+          <h3 className="mt-5 text-base font-semibold">Testing tool</h3>
+          <p className="mt-1 text-sm text-slate-600">
+            Send signed sample applications to your endpoint and check its answers and signatures.{" "}
+            <Link href={`/apps/${app.id}/indeed-apply`}>Open the Indeed Apply testing tool</Link>
+          </p>
         </section>
       ) : (
         <OAuthClient app={app} client={client} canManage={canManage} />
