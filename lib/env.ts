@@ -38,6 +38,8 @@ const schema = z.object({
   /** V8's old-generation limit of the `npm start` server, in MB (scripts/start.ts says why). */
   SERVER_HEAP_MB: z.coerce.number().int().min(128).max(16384).default(256),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** Requests per OAuth client per rolling minute to Indeed's simulated GraphQL APIs. */
+  INDEED_GRAPHQL_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(300),
 });
 
 export type Env = z.infer<typeof schema>;
