@@ -1,6 +1,6 @@
 // What the emulator tells a user when a request cannot go on. Shared by the pages (React) and
 // the route handlers (plain HTML), so both say the same thing.
-import type { GoneReason } from "@/lib/data/indeed-authorization";
+import type { GoneReason } from "@/lib/providers/indeed/authorization-flow";
 
 export const GONE_MESSAGES: Record<GoneReason, { title: string; message: string }> = {
   unknown: {
@@ -24,4 +24,9 @@ export const GONE_MESSAGES: Record<GoneReason, { title: string; message: string 
 export const CSRF_MESSAGE = {
   title: "Your session has changed",
   message: "This form was opened in another session. Go back to the app and start again.",
+};
+
+export const TOO_LARGE_MESSAGE = {
+  title: "This form is too large",
+  message: "The form sent more than Indeed accepts. Go back to the app and start again.",
 };
