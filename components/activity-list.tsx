@@ -79,6 +79,14 @@ function Detail({ type, detail }: { type: ActivityType; detail: ActivityDetail }
         </>
       );
     }
+    case "indeed_apply.test_sent":
+    case "indeed_apply.signature_checked":
+      return (
+        <>
+          {detail.uri ? line(<code className="break-all">{detail.uri}</code>) : null}
+          {detail.note ? line(<span className="text-slate-600">{detail.note}</span>) : null}
+        </>
+      );
     default:
       return null;
   }

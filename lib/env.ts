@@ -40,6 +40,17 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   /** Requests per OAuth client per rolling minute to Indeed's simulated GraphQL APIs. */
   INDEED_GRAPHQL_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(300),
+  /**
+   * Lets the testing tools reach loopback and private network addresses (a partner's endpoint
+   * on their own machine). Unset: on with the embedded database, off on PostgreSQL
+   * (docs/decisions/020-outbound-requests.md).
+   */
+  OUTBOUND_ALLOW_PRIVATE_ADDRESSES: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === undefined || v === "" ? undefined : v.toLowerCase()))
+    .pipe(z.enum(["true", "false"], { error: "must be true or false" }).optional()),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -64,4 +75,10 @@ export function env(): Env {
 /** True when the app runs on the embedded PGlite database (no DATABASE_URL). */
 export function isEmbedded(): boolean {
   return env().DATABASE_URL === undefined;
+}
+
+/** Whether outbound requests may go to private addresses (see OUTBOUND_ALLOW_PRIVATE_ADDRESSES). */
+export function outboundAllowsPrivateAddresses(): boolean {
+  const value = env().OUTBOUND_ALLOW_PRIVATE_ADDRESSES;
+  return value === undefined ? isEmbedded() : value === "true";
 }

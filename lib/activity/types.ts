@@ -18,6 +18,8 @@ export const ACTIVITY_TYPES = [
   "review.resubmitted",
   "partner_info.updated",
   "provisioning.changed",
+  "indeed_apply.test_sent",
+  "indeed_apply.signature_checked",
 ] as const;
 
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
@@ -37,6 +39,8 @@ export const ACTIVITY_LABELS: Record<ActivityType, string> = {
   "review.resubmitted": "Authorization code grant resubmitted",
   "partner_info.updated": "Partner information updated",
   "provisioning.changed": "Provisioning changed",
+  "indeed_apply.test_sent": "Test application sent",
+  "indeed_apply.signature_checked": "Signature checked",
 };
 
 export function isActivityType(value: string): value is ActivityType {
