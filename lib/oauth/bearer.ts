@@ -2,7 +2,7 @@
 // @see RFC 6750 §2.1 (Authorization header), §2.2 (form body), §3 (WWW-Authenticate), §3.1 (errors)
 import { mediaType } from "../http/read-body";
 import { InvalidRequest, OAuthError } from "./errors";
-import { readOAuthForm } from "./http";
+import { NO_STORE, readOAuthForm } from "./http";
 
 /** A request without any credentials: 401 with a bare challenge, no error code (§3.1). */
 export class MissingBearer extends Error {
@@ -39,7 +39,7 @@ function quoted(value: string): string {
 
 /** The RFC 6750 answer to a failed resource request. */
 export function bearerErrorResponse(error: OAuthError | MissingBearer, realm: string, scope?: string): Response {
-  const headers: Record<string, string> = { "Cache-Control": "no-store", Pragma: "no-cache" };
+  const headers: Record<string, string> = { ...NO_STORE };
   if (error instanceof MissingBearer) {
     headers["WWW-Authenticate"] = `Bearer realm=${quoted(realm)}`;
     return new Response(null, { status: 401, headers });
