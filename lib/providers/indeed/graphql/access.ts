@@ -4,10 +4,11 @@ import "server-only";
 // status change), and the client's rolling-minute rate limit, all in one statement.
 import { bearerToken, MissingBearer } from "../../../oauth/bearer";
 import { isOAuthError } from "../../../oauth/errors";
-import { verifyJwt } from "../../../oauth/jwt";
+import { tokenScopes } from "../../../oauth/protected-resource";
 import { query, statement } from "../../../db";
 import { isProvisioningStatus } from "../../../status";
-import { indeedIssuer } from "../policy";
+import { INDEED_POLICY } from "../policy";
+import { INDEED_BEARER } from "../resources";
 import type { Statuses } from "./gate";
 
 export class Unauthenticated extends Error {
@@ -25,11 +26,15 @@ export interface Caller {
 
 export type Admission = { admitted: true; caller: Caller } | { admitted: false; retryAfterS: number };
 
-/** The verified client id (`azp`) of a 2-legged token with employer_access. */
+/**
+ * The verified client id (`azp`) of a 2-legged token with employer_access. The bearer steps of
+ * Indeed's other resources (lib/oauth/protected-resource.ts), answered in GraphQL's shape: these
+ * APIs report an unusable token as UNAUTHENTICATED, not with RFC 6750's 401.
+ */
 export async function authenticate(request: Request): Promise<string> {
   let claims;
   try {
-    claims = await verifyJwt("INDEED", await bearerToken(request), indeedIssuer(request));
+    claims = await INDEED_BEARER.verify(await bearerToken(request), request);
   } catch (error) {
     if (error instanceof MissingBearer) throw new Unauthenticated("An access token is required: send `Authorization: Bearer <token>`.");
     if (isOAuthError(error)) throw new Unauthenticated(error.description);
@@ -39,8 +44,9 @@ export async function authenticate(request: Request): Promise<string> {
   if (!azp || claims.sub !== `app:${azp}`) {
     throw new Unauthenticated("These APIs take an access token from the client credentials flow (a 2-legged token).");
   }
-  const scopes = typeof claims.scope === "string" ? claims.scope.split(" ") : [];
-  if (!scopes.includes("employer_access")) throw new Unauthenticated("The access token needs the employer_access scope.");
+  if (!tokenScopes(claims).includes(INDEED_POLICY.employerScope)) {
+    throw new Unauthenticated(`The access token needs the ${INDEED_POLICY.employerScope} scope.`);
+  }
   return azp;
 }
 

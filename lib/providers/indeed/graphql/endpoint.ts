@@ -17,6 +17,7 @@ import {
   type GraphQLFormattedError,
 } from "graphql";
 import { env } from "../../../env";
+import { isBodyError, readJson } from "../../../http/read-body";
 import { logUnexpected } from "../../../log";
 import { admit, authenticate, Unauthenticated } from "./access";
 import { ensureEmployerIdType } from "./employer-id-type";
@@ -62,32 +63,6 @@ function failure(code: IndeedErrorCode | string, message: string, status = 200, 
   return answer({ errors: [{ message, extensions: { code } }] }, status, headers);
 }
 
-/** Reads the body as UTF-8, refusing it as soon as it passes MAX_BODY_BYTES. */
-async function readBody(request: Request): Promise<string> {
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  const tooLarge = () => new HttpFailure(413, "PAYLOAD_TOO_LARGE", `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
-  if (declared > MAX_BODY_BYTES) throw tooLarge();
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
-  } catch {
-    throw new HttpFailure(400, "BAD_REQUEST", "The request body is not UTF-8.");
-  }
-}
-
 interface GraphqlRequest {
   query: string;
   operationName: string | null;
@@ -104,16 +79,13 @@ function hasNul(value: unknown, depth = 0): boolean {
 
 /** @see GraphQL over HTTP, "application/json" POST requests */
 async function readGraphqlRequest(request: Request): Promise<GraphqlRequest> {
-  const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
-  if (type !== "application/json") {
-    throw new HttpFailure(415, "BAD_REQUEST", "The request body must be application/json: {\"query\", \"operationName\", \"variables\"}.");
-  }
-  const text = await readBody(request);
   let body: unknown;
   try {
-    body = JSON.parse(text);
-  } catch {
-    throw new HttpFailure(400, "BAD_REQUEST", "The request body is not valid JSON.");
+    body = await readJson(request, { maxBytes: MAX_BODY_BYTES });
+  } catch (error) {
+    if (!isBodyError(error)) throw error;
+    const code = { "too-large": "PAYLOAD_TOO_LARGE", "unsupported-media-type": "UNSUPPORTED_MEDIA_TYPE", malformed: "BAD_REQUEST" }[error.problem];
+    throw new HttpFailure(error.status, code, error.message);
   }
   if (!body || typeof body !== "object" || Array.isArray(body)) {
     throw new HttpFailure(400, "BAD_REQUEST", "The request body must be a JSON object with a query.");
