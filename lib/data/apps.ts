@@ -109,6 +109,7 @@ export async function listAppServices(user: SessionUser, appId: string) {
               reviewRequired: true,
               documentationUrl: true,
               testingToolUrl: true,
+              slug: true,
             },
           },
         },
