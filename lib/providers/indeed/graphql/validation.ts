@@ -48,9 +48,14 @@ export function parseDateTime(value: string): Date | null {
 
 const regions = new Intl.DisplayNames(["en"], { type: "region", fallback: "none" });
 
+// Region codes ICU names that are no country: groupings, pseudo-regions and "unknown".
+const NOT_COUNTRIES = new Set(["EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"]);
+
 /** ISO 3166-1 alpha-2, upper case. */
 export function isCountryCode(value: string): boolean {
-  if (!/^[A-Z]{2}$/.test(value)) return false;
+  if (!/^[A-Z]{2}$/.test(value) || NOT_COUNTRIES.has(value)) return false;
+  // Deprecated aliases (UK for GB) canonicalize to another code: not ISO 3166-1 codes.
+  if (Intl.getCanonicalLocales(`und-${value}`)[0] !== `und-${value}`) return false;
   const name = regions.of(value);
   return name !== undefined && name !== "Unknown Region";
 }
