@@ -36,7 +36,10 @@ export interface TestingSetup {
   clientId: string | null;
   /** Why no token can be minted, if none can. */
   tokenProblem: string | null;
-  /** The secret a request would use: the newest active one. */
+  /**
+   * The secret a request would use: the oldest active one, so a secret just added (perhaps not
+   * yet deployed anywhere) is not the one the tool marks as used.
+   */
   secret: { id: string; label: string } | null;
   employers: { id: string; name: string }[];
   canSend: boolean;
@@ -58,7 +61,7 @@ export async function graphqlTestingSetup(user: SessionUser, appId: string, slug
           clientId: true,
           isPublic: true,
           grantTypes: true,
-          secrets: { where: activeSecretWhere(now), orderBy: [{ createdAt: "desc" }, { id: "asc" }], take: 1, select: { id: true, label: true } },
+          secrets: { where: activeSecretWhere(now), orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: 1, select: { id: true, label: true } },
         },
       },
     },
@@ -152,7 +155,7 @@ export async function secretForTestRequest(user: SessionUser, appId: string, api
             clientId: true,
             secrets: {
               where: activeSecretWhere(now),
-              orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+              orderBy: [{ createdAt: "asc" }, { id: "asc" }],
               take: 1,
               select: { id: true, label: true, ciphertext: true },
             },

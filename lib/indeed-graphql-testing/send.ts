@@ -1,6 +1,6 @@
 import "server-only";
 // Sends one operation of the testing tool to the emulated GraphQL APIs as a partner's backend
-// would: a client-credentials token from the emulator's token endpoint with the app's newest
+// would: a client-credentials token from the emulator's token endpoint with the app's oldest active
 // secret (read and used on the server only), then the GraphQL POST with that token. Both
 // requests run through the real route handlers in this process, and the page is shown what went
 // over the wire, the secret hidden.

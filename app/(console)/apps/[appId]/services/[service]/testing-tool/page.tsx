@@ -52,7 +52,7 @@ export default async function TestingToolPage({ params }: PageProps<"/apps/[appI
             <code>{setup.clientId ?? "none"}</code>
           </dd>
           <dt className="font-medium">Secret used for tokens</dt>
-          <dd>{setup.secret ? `“${setup.secret.label}” (the newest active secret; its value stays on the server)` : "none"}</dd>
+          <dd>{setup.secret ? `“${setup.secret.label}” (the oldest active secret; its value stays on the server)` : "none"}</dd>
           <dt className="font-medium">employerIdType</dt>
           <dd>
             <code>{setup.employerIdType}</code>
