@@ -17,6 +17,6 @@ export async function seedDemoGraphql(tx: Tx): Promise<void> {
   }
   const app = await tx.app.findFirstOrThrow({ where: { name: DEMO_REFUSED_APP }, select: { client: { select: { id: true, grantTypes: true } } } });
   if (app.client && !app.client.grantTypes.includes("CLIENT_CREDENTIALS")) {
-    await tx.client.update({ where: { id: app.client.id }, data: { grantTypes: { push: "CLIENT_CREDENTIALS" } } });
+    await tx.client.update({ where: { id: app.client.id }, data: { grantTypes: { set: [...app.client.grantTypes, "CLIENT_CREDENTIALS"] } } });
   }
 }
