@@ -19,7 +19,7 @@ async function openTestingTool(page: import("@playwright/test").Page, app: strin
 }
 
 test("a job posted through the Job Sync testing tool is listed with the request that created it", async ({ page }) => {
-  await signIn(page, DEMO_USERS.developer);
+  await signIn(page, DEMO_USERS.owner);
   await openTestingTool(page, "AceRecruitersApp-dev", "Job Sync API");
   await expect(page.getByText(/Secret used for tokens/)).toBeVisible();
   await expect(page.getByText("acme-recruiting", { exact: true })).toBeVisible();
