@@ -79,6 +79,8 @@ function Detail({ type, detail }: { type: ActivityType; detail: ActivityDetail }
         </>
       );
     }
+    case "secret.used":
+      return detail.label ? line(<>Secret “{detail.label}”{detail.service ? <> · {detail.service} testing tool</> : null}</>) : null;
     case "indeed_apply.test_sent":
     case "indeed_apply.signature_checked":
       return (

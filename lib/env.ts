@@ -39,6 +39,8 @@ const schema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   /** V8's old-generation limit of the `npm start` server, in MB (scripts/start.ts says why). */
   SERVER_HEAP_MB: z.coerce.number().int().min(128).max(16384).default(256),
+  /** Requests per OAuth client per rolling minute to Indeed's simulated GraphQL APIs. */
+  INDEED_GRAPHQL_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(300),
   /**
    * Lets the testing tools reach loopback and private network addresses (a partner's endpoint
    * on their own machine). Unset: on with the embedded database, off on PostgreSQL

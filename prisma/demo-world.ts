@@ -13,6 +13,7 @@ import type { Tx } from "../lib/data/shared";
 import { pathTo } from "../lib/provisioning/lifecycle";
 import { INDEED_SERVICES, seedServiceCatalog } from "./catalog";
 import { seedDemoSandbox } from "./demo-sandbox";
+import { seedDemoGraphql } from "./demo-graphql";
 
 export const DEMO_PASSWORD = "partner-console-demo";
 
@@ -279,6 +280,7 @@ export async function seedDemoWorld(prisma: PrismaClient, now = new Date()) {
       });
     }
     await seedDemoSandbox(tx, passwordHash);
+    await seedDemoGraphql(tx);
     // A few hundred statements: Prisma's default 5 s would fail on a busy machine.
   }, { timeout: 120_000, maxWait: 30_000 });
 }

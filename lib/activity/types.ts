@@ -20,6 +20,7 @@ export const ACTIVITY_TYPES = [
   "provisioning.changed",
   "indeed_apply.test_sent",
   "indeed_apply.signature_checked",
+  "secret.used",
 ] as const;
 
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
@@ -41,6 +42,7 @@ export const ACTIVITY_LABELS: Record<ActivityType, string> = {
   "provisioning.changed": "Provisioning changed",
   "indeed_apply.test_sent": "Test application sent",
   "indeed_apply.signature_checked": "Signature checked",
+  "secret.used": "Secret used by a testing tool",
 };
 
 export function isActivityType(value: string): value is ActivityType {

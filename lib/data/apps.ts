@@ -112,6 +112,7 @@ export async function listAppServices(user: SessionUser, appId: string) {
               reviewRequired: true,
               documentationUrl: true,
               testingToolUrl: true,
+              slug: true,
             },
           },
         },

@@ -11,7 +11,8 @@ import { protectedResource, type BearerIssuer } from "../../oauth/protected-reso
 import { INDEED_POLICY, INDEED_REALM, indeedIssuer } from "./policy";
 import { releasedClaims } from "./tokens";
 
-const INDEED_BEARER: BearerIssuer<JWTPayload> = {
+/** How Indeed's resources verify its access tokens (also the GraphQL APIs, graphql/access.ts). */
+export const INDEED_BEARER: BearerIssuer<JWTPayload> = {
   realm: INDEED_REALM,
   verify: (token, request) => verifyJwt("INDEED", token, indeedIssuer(request)),
 };

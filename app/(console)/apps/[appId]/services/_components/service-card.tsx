@@ -3,6 +3,7 @@ import { DateTime } from "@/components/date-time";
 import { StatusBadge } from "@/components/status-badge";
 import { MOVES, type LifecycleAction } from "@/lib/provisioning/lifecycle";
 import { STATUS_DESCRIPTIONS } from "@/lib/status";
+import { testingToolHref } from "@/lib/indeed-graphql-testing/links";
 import type { ServiceOnApp } from "@/lib/views/services";
 import { StatusTimeline } from "./status-timeline";
 
@@ -14,6 +15,7 @@ export function moveButtonId(appServiceId: string, action: MoveAction): string {
 
 /** One service on the app: status, rejection reason, the moves the viewer may make, history. */
 export function ServiceCard({
+  appId,
   service: s,
   actions,
   pending,
@@ -21,6 +23,7 @@ export function ServiceCard({
   error,
   onMove,
 }: {
+  appId: string;
   service: ServiceOnApp;
   actions: MoveAction[];
   /** A move of this service is on its way. */
@@ -32,6 +35,7 @@ export function ServiceCard({
 }) {
   const partnerMoves = actions.filter((a) => MOVES[a].permission === "services:request");
   const adminMoves = actions.filter((a) => MOVES[a].permission === "services:administer");
+  const testingTool = testingToolHref(appId, s.service);
   const button = (action: MoveAction, variant: "primary" | "secondary") => (
     <Button
       key={action}
@@ -73,7 +77,11 @@ export function ServiceCard({
         <a href={s.service.documentationUrl} target="_blank" rel="noreferrer">
           {s.service.name} documentation<span className="sr-only"> (opens in a new tab)</span>
         </a>
-        {s.service.testingToolUrl ? <a href={s.service.testingToolUrl}>Testing tool</a> : null}
+        {testingTool ? (
+          <a href={testingTool}>
+            Testing tool<span className="sr-only"> for the {s.service.name}</span>
+          </a>
+        ) : null}
       </div>
       {actions.length ? (
         <div className="mt-4 flex flex-wrap items-center gap-x-4 gap-y-2 border-t border-slate-100 pt-3">

@@ -177,6 +177,7 @@ export function ServicesView({ appId, role, initial }: { appId: string; role: Ro
           {services.map((s) => (
             <li key={s.id}>
               <ServiceCard
+                appId={appId}
                 service={s}
                 actions={availableActions(role, s.status).filter((a): a is MoveAction => a !== "request")}
                 pending={pendingService === s.service.id}
