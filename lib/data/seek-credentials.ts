@@ -331,6 +331,7 @@ export async function getLiveRequestState(user: SessionUser, appId: string) {
   if (!app) return null;
   const latest = app.seekLiveRequests[0] ?? null;
   return {
+    asOf: new Date().toISOString(),
     approved: app.partner.seekLiveSelfService,
     request: latest
       ? {

@@ -31,10 +31,6 @@ const TX_OPTIONS = { timeout: 30_000, maxWait: 30_000 } as const;
 export const HIRER_PAGE_SIZE = 10;
 export const MAX_HIRER_PAGE_SIZE = 100;
 
-function notFound(): AppError {
-  return new AppError("NOT_FOUND", "This app does not exist, or you do not have access to it.");
-}
-
 /** The partner behind a SEEK app `user` may see, or null (missing, another partner's, Indeed). */
 async function partnerOfSeekApp(user: SessionUser, appId: string) {
   if (!isUuid(appId)) return null;
@@ -83,11 +79,6 @@ export const hirerSearchInput = z.object({
   pageSize: z.coerce.number().int().min(1).max(MAX_HIRER_PAGE_SIZE).default(HIRER_PAGE_SIZE),
 });
 export type HirerSearchInput = z.input<typeof hirerSearchInput>;
-
-/** Escapes LIKE's wildcards so a name fragment matches literally. */
-function likeFragment(value: string): string {
-  return `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 /**
  * One page of the hirers `partnerId` has a relationship with in `environment`, alphabetical
