@@ -233,7 +233,7 @@ export type RelationshipInput = z.input<typeof relationshipInput>;
  * is recorded with who and when, and appears in the activity of each of the partner's SEEK
  * apps. The relationship row is locked first, so concurrent changes are recorded in order.
  */
-export async function setSeekRelationship(user: SessionUser, input: RelationshipInput) {
+export async function setSeekRelationship(user: SessionUser, input: { partnerId: string; hirerId: string; types: readonly string[] }) {
   assertCan(user.role, "platform:administer");
   const data = relationshipInput.parse(input);
   const toTypes = sortRelationshipTypes(data.types);
