@@ -80,19 +80,33 @@ export const hirerSearchInput = z.object({
 });
 export type HirerSearchInput = z.input<typeof hirerSearchInput>;
 
+/** Prisma passes `contains` to ILIKE as it is: escape its wildcards so a fragment matches literally. */
+function literalPattern(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
 /**
  * One page of the hirers `partnerId` has a relationship with in `environment`, alphabetical
  * (sort key, then id). What `hiringOrganizations` answers for a partner token.
  */
 export async function searchPartnerHirers(partnerId: string, input: HirerSearchInput) {
   const q = hirerSearchInput.parse(input);
+  // Any of the types, matched in SQL: the driver adapters send an enum array filter (`has`,
+  // `hasSome`) as a malformed literal.
+  const withTypes = q.relationshipTypes.length
+    ? (
+        await db().$queryRaw<{ id: string }[]>`
+          SELECT "id"::text AS id FROM "SeekHirerRelationship"
+          WHERE "partnerId" = ${partnerId}::uuid AND "types" && ${q.relationshipTypes}::text[]::"SeekRelationshipType"[]`
+      ).map((r) => r.id)
+    : null;
   const where: Prisma.SeekHirerRelationshipWhereInput = {
     partnerId,
     hirer: {
       environment: q.environment,
-      ...(q.nameSearch ? { name: { contains: q.nameSearch, mode: "insensitive" as const } } : {}),
+      ...(q.nameSearch ? { name: { contains: literalPattern(q.nameSearch), mode: "insensitive" as const } } : {}),
     },
-    ...(q.relationshipTypes.length ? { types: { hasSome: q.relationshipTypes } } : {}),
+    ...(withTypes ? { id: { in: withTypes } } : {}),
   };
   const [total, rows] = await Promise.all([
     db().seekHirerRelationship.count({ where }),
@@ -209,8 +223,9 @@ export async function createSeekHirer(user: SessionUser, input: SeekHirerInput) 
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      const target = String((error.meta as { target?: unknown } | undefined)?.target ?? "");
-      const field = target.includes("seekAnzAdvertiserId") ? "seekAnzAdvertiserId" : "id";
+      // Which key collided: the id, or else the advertiser id (the only other unique one).
+      const sameId = await db().seekHirer.findUnique({ where: { id: data.id }, select: { id: true } });
+      const field = sameId ? "id" : "seekAnzAdvertiserId";
       const message = field === "id" ? "A hirer with this id exists." : "Another hirer has this advertiser id.";
       throw new AppError("VALIDATION", "Some fields need your attention.", { [field]: [message] });
     }
