@@ -37,3 +37,6 @@ export class AppError extends Error {
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }
+
+/** What a form says above fields that carry their own errors. */
+export const FIELDS_NEED_ATTENTION = "Some fields need your attention.";

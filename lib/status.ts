@@ -1,7 +1,7 @@
 // The provisioning statuses in the words of Indeed's Partner Console documentation.
-import type { ProvisioningStatus } from "./generated/prisma/enums";
+import type { Provider, ProvisioningStatus } from "./generated/prisma/enums";
 
-export type { ProvisioningStatus };
+export type { Provider, ProvisioningStatus };
 
 export const STATUS_LABELS: Record<ProvisioningStatus, string> = {
   PROVISIONING_IN_PROGRESS: "Provisioning in progress",
@@ -21,7 +21,9 @@ export const STATUS_DESCRIPTIONS: Record<ProvisioningStatus, string> = {
   NONE: "The service does not require a review.",
 };
 
-export const PROVIDER_LABELS = { INDEED: "Indeed", SEEK: "SEEK" } as const;
+/** The providers an app can belong to, in the order forms and filters list them. */
+export const PROVIDERS = ["INDEED", "SEEK"] as const satisfies readonly Provider[];
+export const PROVIDER_LABELS: Record<Provider, string> = { INDEED: "Indeed", SEEK: "SEEK" };
 export const CREDENTIAL_TYPE_LABELS = { OAUTH2: "OAuth 2.0", INDEED_APPLY: "Indeed Apply" } as const;
 
 export function isProvisioningStatus(value: string): value is ProvisioningStatus {

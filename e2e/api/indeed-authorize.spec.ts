@@ -24,7 +24,7 @@ test("a missing, unknown or duplicated client_id gets an error page, never a red
   }
 });
 
-test("the consent and employer endpoints take no input as a 500", async ({ request }) => {
+test("the consent and employer endpoints refuse malformed or unknown requests with 400 or a sign-in redirect", async ({ request }) => {
   for (const path of ["/indeed/consent/submit", "/indeed/employer/submit"]) {
     const json = await request.post(path, { data: { request: HANDLE }, maxRedirects: 0 });
     expect(json.status(), path).toBe(400);
@@ -41,8 +41,19 @@ test("the consent and employer endpoints take no input as a 500", async ({ reque
     });
     expect(forged.status(), path).toBe(303);
   }
-  for (const path of [`/indeed/consent?request=${HANDLE}`, "/indeed/employer?request=%00", "/indeed/continue?request=zz"]) {
+});
+
+test("a page or step for a request that does not exist says the link does not work", async ({ request }) => {
+  // The pages render the notice (an unknown handle and a malformed one look the same); the
+  // route handler that moves a request on answers with its error page.
+  for (const [path, status] of [
+    [`/indeed/consent?request=${HANDLE}`, 200],
+    ["/indeed/employer?request=%00", 200],
+    ["/indeed/continue?request=zz", 400],
+  ] as const) {
     const response = await request.get(path, { maxRedirects: 0 });
-    expect([200, 400], path).toContain(response.status());
+    expect(response.status(), path).toBe(status);
+    expect(response.headers()["location"], path).toBeUndefined();
+    expect(await response.text(), path).toContain("This link does not work");
   }
 });

@@ -15,8 +15,7 @@ const PARAMS = { N: 2 ** 15, r: 8, p: 1 } as const;
 const KEY_LENGTH = 32;
 const maxmem = (n: number, r: number) => 128 * n * r * 2;
 
-export const MIN_PASSWORD_LENGTH = 12;
-export const MAX_PASSWORD_LENGTH = 256;
+export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./password-limits";
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);

@@ -1,16 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "../errors";
-import { assertCan, can, type Permission, ROLES } from "./permissions";
+import { assertCan, can, PERMISSIONS, ROLE_LABELS, ROLES } from "./permissions";
 
-const everything: Permission[] = [
-  "apps:view-all",
-  "apps:view",
-  "apps:create",
-  "services:request",
-  "services:administer",
-  "credentials:manage",
-  "platform:administer",
-];
+/** Every permission there is: one added to the map is checked below without editing this file. */
+const everything = PERMISSIONS;
 
 describe("permissions", () => {
   it("gives admins everything", () => {
@@ -41,8 +34,20 @@ describe("permissions", () => {
   });
 
   it("throws a FORBIDDEN AppError from assertCan", () => {
-    expect(() => assertCan("VIEWER", "credentials:manage")).toThrow(AppError);
+    let thrown: unknown;
+    try {
+      assertCan("VIEWER", "credentials:manage");
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(AppError);
+    expect(thrown).toMatchObject({ code: "FORBIDDEN", status: 403 });
     expect(() => assertCan("OWNER", "credentials:manage")).not.toThrow();
-    expect(ROLES).toHaveLength(4);
+    expect(() => assertCan(null, "apps:view")).toThrow(expect.objectContaining({ code: "FORBIDDEN" }));
+  });
+
+  it("names the four roles, each with a label", () => {
+    expect(ROLES).toEqual(["ADMIN", "OWNER", "DEVELOPER", "VIEWER"]);
+    expect(Object.keys(ROLE_LABELS).sort()).toEqual([...ROLES].sort());
   });
 });

@@ -5,23 +5,25 @@ import { AppError } from "../errors";
 export const ROLES = ["ADMIN", "OWNER", "DEVELOPER", "VIEWER"] as const;
 export type Role = (typeof ROLES)[number];
 
-export type Permission =
+export const PERMISSIONS = [
   /** See every partner's apps, not only one's own partner's. */
-  | "apps:view-all"
+  "apps:view-all",
   /** See apps, their services and credential metadata. */
-  | "apps:view"
+  "apps:view",
   /** Create apps for partners and manage the service catalog. */
-  | "apps:create"
+  "apps:create",
   /** Request services and reviews for an app. */
-  | "services:request"
+  "services:request",
   /** Move provisioning and review statuses. */
-  | "services:administer"
+  "services:administer",
   /** Add, reveal, revoke secrets; edit redirect URLs and partner information. */
-  | "credentials:manage"
+  "credentials:manage",
   /** SEEK: issue, rotate and revoke client credentials, and ask for live ones (owners). */
-  | "seek-credentials:issue"
+  "seek-credentials:issue",
   /** Manage users and sandbox accounts. */
-  | "platform:administer";
+  "platform:administer",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   ADMIN: [

@@ -1,6 +1,8 @@
-// Inputs of the credential forms, shared by the forms (limits, messages) and by lib/data, which
-// parses every call again: server actions are public endpoints.
+// Inputs of the credential forms, shared by the forms (limits, messages, field readers) and the
+// server actions, which parse them once: lib/data receives the parsed value (decision 017).
 import { z } from "zod";
+import { formAll, formFlag, formText } from "../form-data";
+import { PROVIDERS } from "../status";
 import { MAX_SECRET_LIFETIME_DAYS, SECRET_LABEL_MAX_LENGTH } from "./secrets";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -79,6 +81,7 @@ export const secretInput = z.object({
     }),
 });
 export type SecretInput = z.input<typeof secretInput>;
+export type Secret = z.output<typeof secretInput>;
 
 export const GRANT_TYPES = ["CLIENT_CREDENTIALS", "AUTHORIZATION_CODE"] as const;
 export type GrantTypeName = (typeof GRANT_TYPES)[number];
@@ -97,7 +100,7 @@ export const newAppInput = z
       .min(1, "Enter a name, e.g. AceRecruitersApp-dev.")
       .max(100, "At most 100 characters."),
     description: z.string().trim().max(1000, "At most 1,000 characters."),
-    provider: z.enum(["INDEED", "SEEK"], { message: "Choose a provider." }),
+    provider: z.enum(PROVIDERS, { message: "Choose a provider." }),
     credentialType: z.enum(["OAUTH2", "INDEED_APPLY"], { message: "Choose a credential type." }),
     isPublic: z.boolean(),
     grantTypes: z.array(z.enum(GRANT_TYPES, { message: "Unknown grant type." })).max(2),
@@ -132,5 +135,27 @@ export const newAppInput = z
     input.credentialType === "INDEED_APPLY" ? { ...input, isPublic: false, grantTypes: [] as GrantTypeName[] } : { ...input, grantTypes: [...new Set(input.grantTypes)] },
   );
 export type NewAppInput = z.input<typeof newAppInput>;
+export type NewApp = z.output<typeof newAppInput>;
 
-export const reviewReasonInput = z.string().trim().min(1, "Enter a reason. The partner sees it on the Credentials tab.").max(1000, "At most 1,000 characters.");
+/** The new-app form's fields as sent: text stays text until newAppInput has parsed it. */
+export interface NewAppFormValues {
+  partnerId: string;
+  name: string;
+  description: string;
+  provider: string;
+  credentialType: string;
+  isPublic: boolean;
+  grantTypes: string[];
+}
+
+export function readNewAppForm(formData: FormData): NewAppFormValues {
+  return {
+    partnerId: formText(formData, "partnerId"),
+    name: formText(formData, "name"),
+    description: formText(formData, "description"),
+    provider: formText(formData, "provider"),
+    credentialType: formText(formData, "credentialType"),
+    isPublic: formFlag(formData, "isPublic"),
+    grantTypes: formAll(formData, "grantTypes"),
+  };
+}

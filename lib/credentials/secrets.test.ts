@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { secretSealContext, secretStatus } from "./secrets";
+import { secretStatus } from "./secrets";
 
 describe("secret status", () => {
   const now = new Date("2026-12-01T12:00:00Z");
@@ -9,9 +9,5 @@ describe("secret status", () => {
     expect(secretStatus({ revokedAt: null, expiresAt: now }, now)).toBe("EXPIRED");
     expect(secretStatus({ revokedAt: null, expiresAt: new Date("2020-01-01") }, now)).toBe("EXPIRED");
     expect(secretStatus({ revokedAt: new Date("2026-11-01"), expiresAt: new Date("2020-01-01") }, now)).toBe("REVOKED");
-  });
-
-  it("binds a sealed value to its row", () => {
-    expect(secretSealContext("8c3f0c2e-0000-4000-8000-000000000000")).toBe("client-secret:8c3f0c2e-0000-4000-8000-000000000000");
   });
 });

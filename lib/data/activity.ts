@@ -9,7 +9,7 @@ import { can } from "../auth/permissions";
 import { isUuid } from "../ids";
 import { isActivityType, type ActivityDetail, type ActivityType } from "../activity/types";
 import type { Role } from "../auth/permissions";
-import { visibleApps } from "./apps";
+import { visibleApps } from "../auth/scope";
 import type { SessionUser } from "./users";
 
 export const ACTIVITY_PAGE_SIZE = 50;

@@ -1,20 +1,23 @@
 import "server-only";
 // Apps and their services, as the console pages read them. Authorization sits inside every
 // query: a member's reads are filtered by their partner, so another partner's app is
-// indistinguishable from a missing one (both are null → 404).
+// indistinguishable from a missing one (both are null → 404). Admins create apps here, with
+// their credentials.
 import type { Prisma } from "../generated/prisma/client";
+import { AppError, FIELDS_NEED_ATTENTION } from "../errors";
+import { assertCan } from "../auth/permissions";
+import { sortKey } from "../sort";
+import { newClientId } from "../crypto/random";
+import type { NewApp } from "../credentials/schemas";
+import { newSecretRow } from "../credentials/secret-row";
+import { recordActivity, TX_OPTIONS } from "./client-access";
+import { isUniqueViolation } from "./shared";
 import { db } from "../db";
 import { can } from "../auth/permissions";
+import { visibleApps } from "../auth/scope";
 import type { SessionUser } from "./users";
 import { isUuid } from "../ids";
 import { DASHBOARD_PAGE_SIZE } from "../paging";
-
-/** The condition that limits a query on App to what `user` may see. */
-export function visibleApps(user: SessionUser): Prisma.AppWhereInput {
-  if (can(user.role, "apps:view-all")) return {};
-  if (!can(user.role, "apps:view") || !user.partnerId) return { id: { in: [] } };
-  return { partnerId: user.partnerId };
-}
 
 export { DASHBOARD_PAGE_SIZE };
 
@@ -118,4 +121,71 @@ export async function listAppServices(user: SessionUser, appId: string) {
     },
   });
   return app?.services ?? null;
+}
+
+// ─── Creating apps (admins) ─────────────────────────────────────────────────────────────────
+
+/** The partners an admin can create apps for. */
+export async function listPartnersForNewApp(user: SessionUser) {
+  assertCan(user.role, "apps:create");
+  return db().partner.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
+}
+
+/**
+ * Indeed configures each app during onboarding: an admin creates it for a partner together
+ * with its credentials. A confidential OAuth client and an Indeed Apply token start with one
+ * secret; the authorization code grant starts its review. A SEEK app starts without
+ * credentials: its owners issue them.
+ */
+export async function createAppWithCredentials(user: SessionUser, data: NewApp) {
+  assertCan(user.role, "apps:create");
+  try {
+    return await db().$transaction(async (tx) => {
+      const partner = await tx.partner.findUnique({ where: { id: data.partnerId }, select: { id: true } });
+      if (!partner) throw new AppError("VALIDATION", FIELDS_NEED_ATTENTION, { partnerId: ["Choose a partner."] });
+      const now = new Date();
+      const app = await tx.app.create({
+        data: {
+          partnerId: partner.id,
+          name: data.name,
+          sortName: sortKey(data.name),
+          description: data.description,
+          provider: data.provider,
+          credentialType: data.credentialType,
+          createdAt: now,
+        },
+        select: { id: true, name: true },
+      });
+      // A SEEK app has no Indeed OAuth client: its owners issue SEEK credentials per
+      // environment on its Credentials tab (lib/data/seek-credentials.ts).
+      if (data.provider === "SEEK") return app;
+      const review = data.grantTypes.includes("AUTHORIZATION_CODE");
+      const client = await tx.client.create({
+        data: {
+          appId: app.id,
+          clientId: newClientId(),
+          isPublic: data.isPublic,
+          grantTypes: data.grantTypes,
+          reviewStatus: review ? "IN_REVIEW" : null,
+          reviewChangedAt: review ? now : null,
+          createdAt: now,
+        },
+        select: { id: true },
+      });
+      await recordActivity(tx, app.id, user.id, "client.created", {}, now);
+      if (!data.isPublic) {
+        const label = data.credentialType === "INDEED_APPLY" ? "API secret" : "Initial secret";
+        const { data: secret } = newSecretRow({ clientId: client.id, label, createdById: user.id, createdAt: now });
+        await tx.clientSecret.create({ data: secret, select: { id: true } });
+        await recordActivity(tx, app.id, user.id, "secret.added", { label }, now);
+      }
+      if (review) await recordActivity(tx, app.id, user.id, "review.requested", {}, now);
+      return app;
+    }, TX_OPTIONS);
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new AppError("VALIDATION", FIELDS_NEED_ATTENTION, { name: ["This partner already has an app with this name."] });
+    }
+    throw error;
+  }
 }

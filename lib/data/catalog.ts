@@ -1,39 +1,13 @@
 import "server-only";
 // The service catalog, edited by admins: what services exist and the rules between them.
-import { z } from "zod";
-import { Prisma } from "../generated/prisma/client";
+// Inputs arrive parsed by lib/catalog/schemas.ts (docs/decisions/017-server-actions.md).
 import { db } from "../db";
 import { AppError } from "../errors";
 import { assertCan } from "../auth/permissions";
 import { isUuid } from "../ids";
+import type { Service } from "../catalog/schemas";
+import { isMissingRow, isUniqueViolation } from "./shared";
 import type { SessionUser } from "./users";
-
-const httpsUrl = z
-  .url({ protocol: /^https?$/, message: "Enter a full http:// or https:// URL." })
-  .max(2048, "At most 2,048 characters.");
-const uuidList = z.array(z.uuid()).max(50).default([]);
-
-export const serviceInput = z.object({
-  name: z.string().trim().min(1, "Enter a name.").max(100, "At most 100 characters."),
-  slug: z
-    .string()
-    .trim()
-    .min(1, "Enter an identifier.")
-    .max(60)
-    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Use lower-case letters, digits and single hyphens, e.g. job-sync-api."),
-  provider: z.enum(["INDEED", "SEEK"], { message: "Choose a provider." }),
-  description: z.string().trim().min(1, "Enter a description.").max(1000, "At most 1,000 characters."),
-  reviewRequired: z.boolean(),
-  documentationUrl: httpsUrl,
-  testingToolUrl: z
-    .union([z.literal(""), z.string().trim().regex(/^\/[\w\-/]*$/, "Enter a path on this site such as /token-tool, or a full URL."), httpsUrl])
-    .optional()
-    .transform((v) => (v ? v : null)),
-  conflictsWith: uuidList,
-  requires: uuidList,
-  bundles: uuidList,
-});
-export type ServiceInput = z.input<typeof serviceInput>;
 
 export async function listCatalog(user: SessionUser) {
   assertCan(user.role, "apps:create");
@@ -57,7 +31,7 @@ export async function listCatalog(user: SessionUser) {
   });
 }
 
-function relations(data: z.output<typeof serviceInput>, selfId?: string) {
+function relations(data: Service, selfId?: string) {
   const ids = (list: string[]) => list.filter((id) => id !== selfId).map((id) => ({ id }));
   return {
     conflictsWith: { set: ids(data.conflictsWith) },
@@ -66,26 +40,25 @@ function relations(data: z.output<typeof serviceInput>, selfId?: string) {
   };
 }
 
-function scalars(data: z.output<typeof serviceInput>) {
+function scalars(data: Service) {
   const { name, slug, provider, description, reviewRequired, documentationUrl, testingToolUrl } = data;
   return { name, slug, provider, description, reviewRequired, documentationUrl, testingToolUrl };
 }
 
-function uniqueViolation(error: unknown): never {
-  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+function refuseWrite(error: unknown): never {
+  if (isUniqueViolation(error)) {
     throw new AppError("CONFLICT", "A service with this name or identifier already exists.", {
       name: ["A service with this name or identifier already exists."],
     });
   }
-  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025") {
+  if (isMissingRow(error)) {
     throw new AppError("VALIDATION", "One of the related services no longer exists.");
   }
   throw error;
 }
 
-export async function createService(user: SessionUser, input: ServiceInput) {
+export async function createService(user: SessionUser, data: Service) {
   assertCan(user.role, "apps:create");
-  const data = serviceInput.parse(input);
   const rel = relations(data);
   try {
     return await db().service.create({
@@ -98,14 +71,13 @@ export async function createService(user: SessionUser, input: ServiceInput) {
       select: { id: true },
     });
   } catch (error) {
-    uniqueViolation(error);
+    refuseWrite(error);
   }
 }
 
-export async function updateService(user: SessionUser, serviceId: string, input: ServiceInput) {
+export async function updateService(user: SessionUser, serviceId: string, data: Service) {
   assertCan(user.role, "apps:create");
   if (!isUuid(serviceId)) throw new AppError("NOT_FOUND", "There is no such service.");
-  const data = serviceInput.parse(input);
   try {
     return await db().service.update({
       where: { id: serviceId },
@@ -113,9 +85,9 @@ export async function updateService(user: SessionUser, serviceId: string, input:
       select: { id: true },
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025") {
+    if (isMissingRow(error)) {
       throw new AppError("NOT_FOUND", "There is no such service.");
     }
-    uniqueViolation(error);
+    refuseWrite(error);
   }
 }

@@ -10,19 +10,13 @@ import { matchesVerifier } from "../crypto/secret-box";
 import { AppError } from "../errors";
 import { MAX_ACTIVE_SECRETS, activeSecretWhere } from "../credentials/secrets";
 import { MAX_REDIRECT_URIS } from "../credentials/redirect-uri";
-import {
-  addRedirectUri,
-  addSecret,
-  createAppWithCredentials,
-  getCredentials,
-  listGrantReviews,
-  moveGrantReview,
-  removeRedirectUri,
-  revealSecret,
-  revokeSecret,
-  rotateSecret,
-  updatePartnerInfo,
-} from "./credentials";
+import { newAppInput, partnerInfoInput, secretInput } from "../credentials/schemas";
+import { createAppWithCredentials } from "./apps";
+import { getCredentials } from "./credentials";
+import { listGrantReviews, moveGrantReview } from "./grant-review";
+import { updatePartnerInfo } from "./partner-info";
+import { addRedirectUri, removeRedirectUri } from "./redirect-uris";
+import { addSecret, revealSecret, revokeSecret, rotateSecret } from "./secrets";
 import { listActivity } from "./activity";
 import type { SessionUser } from "./users";
 
@@ -58,18 +52,26 @@ function inDays(days: number): string {
   return new Date(Date.now() + days * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
 }
 
+/** A new secret's input, parsed the way the action parses it before lib/data sees it. */
+function parsedSecret(label: string, expiresOn?: string) {
+  return secretInput.parse({ label, expiresOn });
+}
+
 let counter = 0;
 async function newApp(fields: { credentialType?: "OAUTH2" | "INDEED_APPLY"; isPublic?: boolean; grantTypes?: ("CLIENT_CREDENTIALS" | "AUTHORIZATION_CODE")[] } = {}) {
   counter += 1;
-  return createAppWithCredentials(admin, {
-    partnerId: acme.id,
-    name: `Credentials test ${counter}-${randomBytes(3).toString("hex")}`,
-    description: "",
-    provider: "INDEED",
-    credentialType: fields.credentialType ?? "OAUTH2",
-    isPublic: fields.isPublic ?? false,
-    grantTypes: fields.grantTypes ?? ["CLIENT_CREDENTIALS", "AUTHORIZATION_CODE"],
-  });
+  return createAppWithCredentials(
+    admin,
+    newAppInput.parse({
+      partnerId: acme.id,
+      name: `Credentials test ${counter}-${randomBytes(3).toString("hex")}`,
+      description: "",
+      provider: "INDEED",
+      credentialType: fields.credentialType ?? "OAUTH2",
+      isPublic: fields.isPublic ?? false,
+      grantTypes: fields.grantTypes ?? ["CLIENT_CREDENTIALS", "AUTHORIZATION_CODE"],
+    }),
+  );
 }
 
 /** Every value of every column of every table, as the strings a dump would show. */
@@ -104,7 +106,7 @@ describe("secret storage", () => {
     const app = await newApp();
     const indeedApply = await newApp({ credentialType: "INDEED_APPLY" });
     await addSecret(owner, { appId: app.id, label: "Second" });
-    await addSecret(developer, { appId: app.id, label: "Third", expiresOn: inDays(365) });
+    await addSecret(developer, { appId: app.id, ...parsedSecret("Third", inDays(365)) });
     await rotateSecret(owner, { appId: indeedApply.id });
     const issued: string[] = [];
     for (const a of [app, indeedApply]) {
@@ -176,7 +178,7 @@ describe("secret lifecycle", () => {
 
   it("treats a secret as expired the moment its expiry passes, and shows it as such", async () => {
     const app = await newApp({ grantTypes: ["CLIENT_CREDENTIALS"] });
-    const { id } = await addSecret(owner, { appId: app.id, label: "Expiring", expiresOn: inDays(30) });
+    const { id } = await addSecret(owner, { appId: app.id, ...parsedSecret("Expiring", inDays(30)) });
     await t.prisma.clientSecret.update({ where: { id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expect((await refusal(revealSecret(owner, { appId: app.id, secretId: id }))).message).toMatch(/expired/);
     expect(await t.prisma.clientSecret.count({ where: { id, ...activeSecretWhere() } })).toBe(0);
@@ -187,14 +189,13 @@ describe("secret lifecycle", () => {
   });
 
   it("refuses an expiry in the past or far ahead, and a missing label", async () => {
-    const app = await newApp({ grantTypes: ["CLIENT_CREDENTIALS"] });
     for (const [input, message] of [
       [{ label: "x", expiresOn: "2001-01-01" }, /after today/],
       [{ label: "x", expiresOn: "2999-01-01" }, /three years/],
       [{ label: "x", expiresOn: "2027-02-30" }, /Enter a date/],
       [{ label: "   " }, /Enter a label/],
     ] as const) {
-      await expect(addSecret(owner, { appId: app.id, ...input })).rejects.toThrow(message);
+      expect(() => secretInput.parse(input), input.label).toThrow(message);
     }
   });
 
@@ -293,13 +294,13 @@ describe("creating an app with credentials", () => {
 
   it("keeps the form's rules: grant types required, no client credentials for public clients, OAuth fields ignored for Indeed Apply", async () => {
     const base = { partnerId: acme.id, name: "Rules", description: "", provider: "INDEED" as const };
-    const none = await refusal(createAppWithCredentials(admin, { ...base, credentialType: "OAUTH2", isPublic: false, grantTypes: [] }).catch((e) => { throw zodToAppError(e); }));
+    const none = await refusal(createApp({ ...base, credentialType: "OAUTH2", isPublic: false, grantTypes: [] }));
     expect(none.fieldErrors?.grantTypes).toBeDefined();
     const publicCc = await refusal(
-      createAppWithCredentials(admin, { ...base, credentialType: "OAUTH2", isPublic: true, grantTypes: ["CLIENT_CREDENTIALS"] }).catch((e) => { throw zodToAppError(e); }),
+      createApp({ ...base, credentialType: "OAUTH2", isPublic: true, grantTypes: ["CLIENT_CREDENTIALS"] }),
     );
     expect(publicCc.fieldErrors?.isPublic?.[0]).toMatch(/public client/);
-    const apply = await createAppWithCredentials(admin, {
+    const apply = await createApp({
       ...base,
       name: `Apply ${randomBytes(3).toString("hex")}`,
       credentialType: "INDEED_APPLY",
@@ -309,7 +310,7 @@ describe("creating an app with credentials", () => {
     const client = (await getCredentials(owner, apply.id))!.client!;
     expect(client).toMatchObject({ isPublic: false, grantTypes: [], reviewStatus: null });
     expect(client.secrets).toHaveLength(1);
-    const duplicate = await refusal(createAppWithCredentials(admin, { ...base, name: (await t.prisma.app.findUniqueOrThrow({ where: { id: apply.id } })).name, credentialType: "INDEED_APPLY", isPublic: false, grantTypes: [] }));
+    const duplicate = await refusal(createApp({ ...base, name: (await t.prisma.app.findUniqueOrThrow({ where: { id: apply.id } })).name, credentialType: "INDEED_APPLY", isPublic: false, grantTypes: [] }));
     expect(duplicate.fieldErrors?.name).toEqual(["This partner already has an app with this name."]);
   });
 
@@ -355,7 +356,7 @@ describe("partner information", () => {
   it("saves real URLs and emails, refuses anything else next to its field, and logs which fields changed", async () => {
     const app = await newApp();
     const bad = { companyName: "Acme", homepageUrl: "javascript:alert(1)", supportEmail: "not-an-email", privacyPolicyUrl: "http://acme.example/privacy" };
-    await expect(updatePartnerInfo(owner, { appId: app.id, ...bad })).rejects.toMatchObject({
+    expect(partnerInfoInput.safeParse(bad).error).toMatchObject({
       issues: expect.arrayContaining([
         expect.objectContaining({ path: ["homepageUrl"] }),
         expect.objectContaining({ path: ["supportEmail"] }),
@@ -363,8 +364,8 @@ describe("partner information", () => {
       ]),
     });
     const good = { companyName: " Acme Recruiting ", homepageUrl: "https://acme.example", supportEmail: "support@acme.example", privacyPolicyUrl: "" };
-    expect(await updatePartnerInfo(developer, { appId: app.id, ...good })).toEqual({ fields: ["companyName", "homepageUrl", "supportEmail"] });
-    expect(await updatePartnerInfo(developer, { appId: app.id, ...good })).toEqual({ fields: [] });
+    expect(await updatePartnerInfo(developer, { appId: app.id, ...partnerInfoInput.parse(good) })).toEqual({ fields: ["companyName", "homepageUrl", "supportEmail"] });
+    expect(await updatePartnerInfo(developer, { appId: app.id, ...partnerInfoInput.parse(good) })).toEqual({ fields: [] });
     const client = (await getCredentials(owner, app.id))!.client!;
     expect(client).toMatchObject({ companyName: "Acme Recruiting", homepageUrl: "https://acme.example", supportEmail: "support@acme.example", privacyPolicyUrl: null });
   });
@@ -392,7 +393,18 @@ describe("the activity log", () => {
   });
 });
 
-/** createAppWithCredentials parses with zod; the action turns its issues into field errors. */
+/** An admin's new app as the action makes it: parsed by newAppInput, then created. */
+async function createApp(input: Parameters<typeof newAppInput.parse>[0]) {
+  let app;
+  try {
+    app = newAppInput.parse(input);
+  } catch (error) {
+    throw zodToAppError(error);
+  }
+  return createAppWithCredentials(admin, app);
+}
+
+/** The action turns zod's issues into field errors. */
 function zodToAppError(error: unknown): unknown {
   const issues = (error as { issues?: { path: (string | number)[]; message: string }[] }).issues;
   if (!issues) return error;

@@ -10,7 +10,7 @@ import { can } from "../auth/permissions";
 import { isUuid } from "../ids";
 import { decide, type LifecycleAction } from "../provisioning/lifecycle";
 import { requestability, type CatalogService } from "../provisioning/rules";
-import { visibleApps } from "./apps";
+import { visibleApps } from "../auth/scope";
 import type { SessionUser } from "./users";
 
 const CHANGED_MEANWHILE = "This service changed meanwhile. Its current status is shown now: check it and try again.";

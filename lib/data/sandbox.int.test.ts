@@ -9,6 +9,8 @@ import {
   updateSandboxAccount,
   verifySandboxCredentials,
 } from "./sandbox";
+import { employerInput, newSandboxAccountInput, sandboxAccountUpdateInput, type EmployerInput, type SandboxAccountInput } from "../sandbox/schemas";
+import type { SessionUser } from "./users";
 import { isLimited } from "./rate-limit";
 import { SIGN_IN_LIMIT } from "./users";
 
@@ -19,14 +21,26 @@ function email() {
   return `${uniqueName("sandbox").replace(/\W+/g, "-")}@sandbox.test`;
 }
 
+// The admin forms' actions parse with the schema, then call lib/data with the parsed value;
+// these do the same, so a refusal here is what the form would show.
+function createAccount(user: SessionUser, input: SandboxAccountInput) {
+  return Promise.resolve().then(() => createSandboxAccount(user, newSandboxAccountInput.parse(input)));
+}
+function updateAccount(user: SessionUser, accountId: string, input: SandboxAccountInput) {
+  return Promise.resolve().then(() => updateSandboxAccount(user, accountId, sandboxAccountUpdateInput.parse(input)));
+}
+function addEmployer(user: SessionUser, input: EmployerInput) {
+  return Promise.resolve().then(() => createEmployer(user, employerInput.parse(input)));
+}
+
 describe("sandbox accounts, as an admin manages them", () => {
   it("creates an account with employers and a partner, and makes it the partner's registrant", async () => {
     const admin = await t.rows.user("ADMIN", null);
     const partner = await t.rows.partner();
-    const employer = await createEmployer(admin, { name: uniqueName("Employer") });
+    const employer = await addEmployer(admin, { name: uniqueName("Employer") });
     expect(employer.id).toMatch(/^[0-9a-f]{32}$/);
     const address = email();
-    const created = await createSandboxAccount(admin, {
+    const created = await createAccount(admin, {
       email: `  ${address.toUpperCase()} `,
       name: "Rita",
       password: PASSWORD,
@@ -46,11 +60,11 @@ describe("sandbox accounts, as an admin manages them", () => {
     expect(await verifySandboxCredentials(address, PASSWORD)).toMatchObject({ id: created.id });
 
     // A second registrant replaces the first; leaving the partner stops being its registrant.
-    const second = await createSandboxAccount(admin, {
+    const second = await createAccount(admin, {
       email: email(), name: "Second", password: PASSWORD, partnerId: partner.id, registrant: true, employerIds: [],
     });
     expect((await t.prisma.partner.findUnique({ where: { id: partner.id } }))!.registrantId).toBe(second.id);
-    await updateSandboxAccount(admin, second.id, {
+    await updateAccount(admin, second.id, {
       email: email(), name: "Second", password: "", partnerId: "", registrant: false, employerIds: [],
     });
     expect((await t.prisma.partner.findUnique({ where: { id: partner.id } }))!.registrantId).toBeNull();
@@ -58,21 +72,21 @@ describe("sandbox accounts, as an admin manages them", () => {
 
   it("edits employers and keeps the password unless a new one is given, which ends sessions", async () => {
     const admin = await t.rows.user("ADMIN", null);
-    const [a, b] = await Promise.all([createEmployer(admin, { name: uniqueName("A") }), createEmployer(admin, { name: uniqueName("B"), id: "ab".repeat(16) })]);
+    const [a, b] = await Promise.all([addEmployer(admin, { name: uniqueName("A") }), addEmployer(admin, { name: uniqueName("B"), id: "ab".repeat(16) })]);
     expect(b.id).toBe("ab".repeat(16));
     const address = email();
-    const created = await createSandboxAccount(admin, {
+    const created = await createAccount(admin, {
       email: address, name: "Tess", password: PASSWORD, partnerId: "", registrant: false, employerIds: [a.id],
     });
     await t.prisma.sandboxSession.create({ data: { tokenHash: new Uint8Array(32), accountId: created.id, expiresAt: new Date(Date.now() + 60_000) } });
-    await updateSandboxAccount(admin, created.id, {
+    await updateAccount(admin, created.id, {
       email: address, name: "Tess T.", password: "", partnerId: "", registrant: false, employerIds: [b.id],
     });
     expect((await getSandboxAccount(admin, created.id))!.employers.map((e) => e.id)).toEqual([b.id]);
     expect(await verifySandboxCredentials(address, PASSWORD)).not.toBeNull();
     expect(await t.prisma.sandboxSession.count({ where: { accountId: created.id } })).toBe(1);
 
-    await updateSandboxAccount(admin, created.id, {
+    await updateAccount(admin, created.id, {
       email: address, name: "Tess T.", password: "another-password", partnerId: "", registrant: false, employerIds: [b.id],
     });
     expect(await verifySandboxCredentials(address, PASSWORD)).toBeNull();
@@ -83,18 +97,18 @@ describe("sandbox accounts, as an admin manages them", () => {
   it("refuses bad input with field errors: duplicates, short passwords, a registrant without partner, unknown employers", async () => {
     const admin = await t.rows.user("ADMIN", null);
     const address = email();
-    await createSandboxAccount(admin, { email: address, name: "One", password: PASSWORD, partnerId: "", registrant: false, employerIds: [] });
+    await createAccount(admin, { email: address, name: "One", password: PASSWORD, partnerId: "", registrant: false, employerIds: [] });
     const base = { email: email(), name: "X", password: PASSWORD, partnerId: "", registrant: false, employerIds: [] as string[] };
-    await expect(createSandboxAccount(admin, { ...base, email: address })).rejects.toMatchObject({ code: "CONFLICT", fieldErrors: { email: expect.any(Array) } });
-    await expect(createSandboxAccount(admin, { ...base, password: "short" })).rejects.toThrow();
-    await expect(createSandboxAccount(admin, { ...base, email: "not-an-email" })).rejects.toThrow();
-    await expect(createSandboxAccount(admin, { ...base, registrant: true })).rejects.toThrow(/partner/);
-    await expect(createSandboxAccount(admin, { ...base, partnerId: "not-a-uuid" })).rejects.toThrow();
-    await expect(createSandboxAccount(admin, { ...base, employerIds: ["f".repeat(32)] })).rejects.toMatchObject({ code: "VALIDATION" });
-    await expect(createSandboxAccount(admin, { ...base, employerIds: ["'; drop table"] })).rejects.toThrow();
-    await expect(updateSandboxAccount(admin, "not-a-uuid", base)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(updateSandboxAccount(admin, "00000000-0000-4000-8000-000000000000", base)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(createEmployer(admin, { name: "Bad", id: "xyz" })).rejects.toThrow();
+    await expect(createAccount(admin, { ...base, email: address })).rejects.toMatchObject({ code: "CONFLICT", fieldErrors: { email: expect.any(Array) } });
+    await expect(createAccount(admin, { ...base, password: "short" })).rejects.toThrow();
+    await expect(createAccount(admin, { ...base, email: "not-an-email" })).rejects.toThrow();
+    await expect(createAccount(admin, { ...base, registrant: true })).rejects.toThrow(/partner/);
+    await expect(createAccount(admin, { ...base, partnerId: "not-a-uuid" })).rejects.toThrow();
+    await expect(createAccount(admin, { ...base, employerIds: ["f".repeat(32)] })).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(createAccount(admin, { ...base, employerIds: ["'; drop table"] })).rejects.toThrow();
+    await expect(updateAccount(admin, "not-a-uuid", base)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(updateAccount(admin, "00000000-0000-4000-8000-000000000000", base)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(addEmployer(admin, { name: "Bad", id: "xyz" })).rejects.toThrow();
   });
 
   it("is for platform admins only: partners' owners and developers are refused everywhere", async () => {
@@ -105,9 +119,9 @@ describe("sandbox accounts, as an admin manages them", () => {
       await expect(listEmployers(user)).rejects.toMatchObject({ code: "FORBIDDEN" });
       await expect(getSandboxAccount(user, "00000000-0000-4000-8000-000000000000")).rejects.toMatchObject({ code: "FORBIDDEN" });
       await expect(
-        createSandboxAccount(user, { email: email(), name: "X", password: PASSWORD, partnerId: partner.id, registrant: true, employerIds: [] }),
+        createAccount(user, { email: email(), name: "X", password: PASSWORD, partnerId: partner.id, registrant: true, employerIds: [] }),
       ).rejects.toMatchObject({ code: "FORBIDDEN" });
-      await expect(createEmployer(user, { name: uniqueName("E") })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(addEmployer(user, { name: uniqueName("E") })).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
     expect(await t.prisma.partner.findUnique({ where: { id: partner.id } })).toMatchObject({ registrantId: null });
   });
@@ -117,7 +131,7 @@ describe("signing in to the emulator", () => {
   it("throttles failures per email like the console, whether or not the account exists", async () => {
     const admin = await t.rows.user("ADMIN", null);
     const address = email();
-    await createSandboxAccount(admin, { email: address, name: "T", password: PASSWORD, partnerId: "", registrant: false, employerIds: [] });
+    await createAccount(admin, { email: address, name: "T", password: PASSWORD, partnerId: "", registrant: false, employerIds: [] });
     for (let i = 0; i < SIGN_IN_LIMIT.max; i++) expect(await verifySandboxCredentials(address, "wrong-password")).toBeNull();
     await expect(verifySandboxCredentials(address, PASSWORD)).rejects.toMatchObject({ code: "RATE_LIMITED" });
     // The console's own counter for the same address is separate.

@@ -2,71 +2,18 @@ import "server-only";
 // The sandbox Indeed world: employers and the job-site accounts that sign in to the emulator.
 // Admins manage them in the console (platform:administer); the emulator's sign-in checks their
 // passwords. A partner's registrant is the account that "registered" its apps: appinfo lists
-// its employers.
-import { z } from "zod";
+// its employers. Inputs arrive parsed by lib/sandbox/schemas.ts (docs/decisions/017).
 import { Prisma } from "../generated/prisma/client";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { assertCan } from "../auth/permissions";
-import { decoyHash, hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, verifyPassword } from "../auth/password";
+import { decoyHash, hashPassword, verifyPassword } from "../auth/password";
 import { randomHex } from "../crypto/random";
 import { isUuid } from "../ids";
+import type { NewEmployer, NewSandboxAccount, SandboxAccountUpdate } from "../sandbox/schemas";
+import { isMissingRow, isUniqueViolation, type Tx } from "./shared";
 import { hit, isLimited, reset } from "./rate-limit";
 import { normalizeEmail, SIGN_IN_LIMIT, type SessionUser } from "./users";
-
-export const EMPLOYER_ID = /^[0-9a-f]{32}$/;
-
-const employerIds = z
-  .array(z.string().regex(EMPLOYER_ID, "Choose employers from the list."))
-  .max(100, "At most 100 employers.")
-  .default([]);
-
-const accountFields = {
-  email: z
-    .string()
-    .trim()
-    .min(1, "Enter an email address.")
-    .max(320, "At most 320 characters.")
-    .transform(normalizeEmail)
-    .pipe(z.email({ message: "Enter a valid email address." })),
-  name: z.string().trim().min(1, "Enter a name.").max(100, "At most 100 characters."),
-  partnerId: z
-    .union([z.literal(""), z.uuid({ message: "Choose a partner from the list." })])
-    .transform((v) => (v === "" ? null : v)),
-  registrant: z.boolean(),
-  employerIds,
-};
-
-const password = z
-  .string()
-  .min(MIN_PASSWORD_LENGTH, `At least ${MIN_PASSWORD_LENGTH} characters.`)
-  .max(MAX_PASSWORD_LENGTH, `At most ${MAX_PASSWORD_LENGTH} characters.`);
-
-function registrantNeedsPartner<T extends { registrant: boolean; partnerId: string | null }>(schema: z.ZodType<T>) {
-  return schema.refine((v) => !v.registrant || v.partnerId !== null, {
-    message: "Choose the partner whose apps this account registered.",
-    path: ["registrant"],
-  });
-}
-
-export const newSandboxAccountInput = registrantNeedsPartner(z.object({ ...accountFields, password }));
-/** On edit an empty password keeps the current one. */
-export const sandboxAccountUpdateInput = registrantNeedsPartner(
-  z.object({ ...accountFields, password: z.union([z.literal(""), password]).transform((v) => (v === "" ? null : v)) }),
-);
-export type SandboxAccountInput = z.input<typeof newSandboxAccountInput>;
-
-export const employerInput = z.object({
-  name: z.string().trim().min(1, "Enter a name.").max(200, "At most 200 characters."),
-  /** Optional: Indeed-shaped ids are generated, or given to match an id used elsewhere. */
-  id: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .refine((v) => v === "" || EMPLOYER_ID.test(v), "An employer id is 32 hexadecimal characters.")
-    .default(""),
-});
-export type EmployerInput = z.input<typeof employerInput>;
 
 const accountSelect = {
   id: true,
@@ -105,7 +52,7 @@ export async function listPartnerChoices(user: SessionUser) {
 }
 
 function conflict(error: unknown): never {
-  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+  if (isUniqueViolation(error)) {
     throw new AppError("CONFLICT", "A sandbox account with this email already exists.", {
       email: ["A sandbox account with this email already exists."],
     });
@@ -115,8 +62,6 @@ function conflict(error: unknown): never {
   }
   throw error;
 }
-
-type Tx = Prisma.TransactionClient;
 
 /** Makes the account its partner's registrant, or stops it being any partner's registrant. */
 async function setRegistrant(tx: Tx, accountId: string, partnerId: string | null, registrant: boolean) {
@@ -130,9 +75,8 @@ async function setRegistrant(tx: Tx, accountId: string, partnerId: string | null
   }
 }
 
-export async function createSandboxAccount(user: SessionUser, input: SandboxAccountInput) {
+export async function createSandboxAccount(user: SessionUser, data: NewSandboxAccount) {
   assertCan(user.role, "platform:administer");
-  const data = newSandboxAccountInput.parse(input);
   const passwordHash = await hashPassword(data.password);
   try {
     return await db().$transaction(async (tx) => {
@@ -155,10 +99,9 @@ export async function createSandboxAccount(user: SessionUser, input: SandboxAcco
   }
 }
 
-export async function updateSandboxAccount(user: SessionUser, accountId: string, input: z.input<typeof sandboxAccountUpdateInput>) {
+export async function updateSandboxAccount(user: SessionUser, accountId: string, data: SandboxAccountUpdate) {
   assertCan(user.role, "platform:administer");
   if (!isUuid(accountId)) throw new AppError("NOT_FOUND", "There is no such sandbox account.");
-  const data = sandboxAccountUpdateInput.parse(input);
   const passwordHash = data.password ? await hashPassword(data.password) : undefined;
   try {
     return await db().$transaction(async (tx) => {
@@ -179,7 +122,7 @@ export async function updateSandboxAccount(user: SessionUser, accountId: string,
       return account;
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025") {
+    if (isMissingRow(error)) {
       // Either the account or a connected employer is gone; tell which.
       const exists = await db().sandboxAccount.count({ where: { id: accountId } });
       if (!exists) throw new AppError("NOT_FOUND", "There is no such sandbox account.");
@@ -188,16 +131,15 @@ export async function updateSandboxAccount(user: SessionUser, accountId: string,
   }
 }
 
-export async function createEmployer(user: SessionUser, input: EmployerInput) {
+export async function createEmployer(user: SessionUser, data: NewEmployer) {
   assertCan(user.role, "platform:administer");
-  const data = employerInput.parse(input);
   try {
     return await db().employer.create({
       data: { id: data.id || randomHex(16), name: data.name },
       select: { id: true, name: true },
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (isUniqueViolation(error)) {
       throw new AppError("CONFLICT", "An employer with this name or id already exists.", {
         name: ["An employer with this name or id already exists."],
       });

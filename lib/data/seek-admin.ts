@@ -71,9 +71,8 @@ export const seekSettingsInput = z.object({
     .max(MAX_PARTNER_TOKEN_EXPIRES_IN, `Use at most ${MAX_PARTNER_TOKEN_EXPIRES_IN} seconds (24 hours).`),
 });
 
-export async function updateSeekSettings(user: SessionUser, input: z.input<typeof seekSettingsInput>) {
+export async function updateSeekSettings(user: SessionUser, data: z.output<typeof seekSettingsInput>) {
   assertCan(user.role, "platform:administer");
-  const data = seekSettingsInput.parse(input);
   await db().seekSettings.upsert({
     where: { id: 1 },
     create: { id: 1, partnerTokenExpiresIn: data.partnerTokenExpiresIn, updatedById: user.id },
@@ -126,9 +125,8 @@ export const liveDecisionInput = z.discriminatedUnion("decision", [
  * update), so two admins deciding at once cannot both win. Approval turns the partner's live
  * self-service on in the same transaction.
  */
-export async function decideLiveRequest(user: SessionUser, input: z.input<typeof liveDecisionInput>) {
+export async function decideLiveRequest(user: SessionUser, data: z.output<typeof liveDecisionInput>) {
   assertCan(user.role, "platform:administer");
-  const data = liveDecisionInput.parse(input);
   return db().$transaction(async (tx) => {
     const now = new Date();
     const status = data.decision === "APPROVE" ? "APPROVED" : "REFUSED";

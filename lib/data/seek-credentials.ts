@@ -27,7 +27,7 @@ import {
   seekSecretSealContext,
   type SeekRotationOverlap,
 } from "../credentials/seek";
-import { visibleApps } from "./apps";
+import { visibleApps } from "../auth/scope";
 import type { SessionUser } from "./users";
 
 type Tx = Prisma.TransactionClient;

@@ -5,7 +5,7 @@ import "server-only";
 // app is "not found", like a missing one.
 import { db } from "../db";
 import { isUuid } from "../ids";
-import { visibleApps } from "./apps";
+import { visibleApps } from "../auth/scope";
 import type { SessionUser } from "./users";
 
 export const HEALTH_RECENT_REQUESTS = 50;

@@ -5,7 +5,20 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../testing/database";
 import type { SessionUser } from "./users";
-import { createSeekHirer, listAppHirers, lookupAppHirer, setSeekRelationship } from "./seek-hirers";
+import {
+  createSeekHirer as createParsed,
+  listAppHirers,
+  lookupAppHirer,
+  relationshipInput,
+  seekHirerInput,
+  setSeekRelationship as setParsed,
+  type SeekHirerInput,
+} from "./seek-hirers";
+
+// The actions parse with these schemas before lib/data sees the input; so do the tests.
+const createSeekHirer = async (user: SessionUser, input: SeekHirerInput) => createParsed(user, seekHirerInput.parse(input));
+const setSeekRelationship = async (user: SessionUser, input: { partnerId: string; hirerId: string; types: string[] }) =>
+  setParsed(user, relationshipInput.parse(input));
 
 const t = useTestDatabase();
 

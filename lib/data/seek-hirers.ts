@@ -23,7 +23,7 @@ import {
   hirerIdEnvironment,
   sortRelationshipTypes,
 } from "../credentials/seek";
-import { visibleApps } from "./apps";
+import { visibleApps } from "../auth/scope";
 import { recordSeekActivity } from "./seek-credentials";
 import type { SessionUser } from "./users";
 
@@ -181,6 +181,7 @@ export const seekHirerInput = z.object({
   testPartnerId: z.union([z.literal(""), z.uuid({ message: "Choose a partner." })]).transform((v) => (v === "" ? null : v)),
 });
 export type SeekHirerInput = z.input<typeof seekHirerInput>;
+export type SeekHirerData = z.output<typeof seekHirerInput>;
 
 export async function listSeekHirersForAdmin(user: SessionUser) {
   assertCan(user.role, "platform:administer");
@@ -201,9 +202,9 @@ export async function listSeekHirersForAdmin(user: SessionUser) {
   return { hirers, partners };
 }
 
-export async function createSeekHirer(user: SessionUser, input: SeekHirerInput) {
+/** Adds a sandbox hirer; `data` is seekHirerInput's output (the action parses it). */
+export async function createSeekHirer(user: SessionUser, data: SeekHirerData) {
   assertCan(user.role, "platform:administer");
-  const data = seekHirerInput.parse(input);
   const environment = hirerIdEnvironment(data.id)!;
   if (data.testPartnerId && environment !== "LIVE") {
     const message = "A test hirer is a live hirer: use a seekAnz: id.";
@@ -241,16 +242,15 @@ export const relationshipInput = z.object({
   hirerId: z.string().min(1, "Choose a hirer."),
   types: z.array(z.enum(SEEK_RELATIONSHIP_TYPES, { message: "Choose relationship types from SEEK's list." })),
 });
-export type RelationshipInput = z.input<typeof relationshipInput>;
 
 /**
  * Sets a partner's relationship types with a hirer (none: the relationship ends). The change
  * is recorded with who and when, and appears in the activity of each of the partner's SEEK
  * apps. The relationship row is locked first, so concurrent changes are recorded in order.
  */
-export async function setSeekRelationship(user: SessionUser, input: { partnerId: string; hirerId: string; types: readonly string[] }) {
+export async function setSeekRelationship(user: SessionUser, data: z.output<typeof relationshipInput>) {
   assertCan(user.role, "platform:administer");
-  const data = relationshipInput.parse(input);
+  if (!isUuid(data.partnerId)) throw new AppError("VALIDATION", "Some fields need your attention.", { partnerId: ["Choose a partner."] });
   const toTypes = sortRelationshipTypes(data.types);
   try {
     return await changeRelationship(user, data.partnerId, data.hirerId, toTypes);

@@ -4,6 +4,7 @@ import { Prisma } from "../generated/prisma/client";
 import { db, type Db } from "../db";
 import { AppError } from "../errors";
 import { decoyHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "../auth/password";
+import { normalizeEmail } from "../email";
 import type { Role } from "../auth/permissions";
 import { isUuid } from "../ids";
 import { hit, isLimited, reset } from "./rate-limit";
@@ -17,9 +18,7 @@ export interface SessionUser {
   partnerName: string | null;
 }
 
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
+export { normalizeEmail };
 
 /**
  * Failed sign-ins allowed per account in a window. Counted per email whether or not the

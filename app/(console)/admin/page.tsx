@@ -4,7 +4,7 @@ import { can } from "@/lib/auth/permissions";
 import { listCatalog } from "@/lib/data/catalog";
 import { listProvisioningQueue } from "@/lib/data/provisioning";
 import { listSandboxAccounts } from "@/lib/data/sandbox";
-import { listGrantReviews } from "@/lib/data/credentials";
+import { listGrantReviews } from "@/lib/data/grant-review";
 import { STATUS_LABELS } from "@/lib/status";
 import { PageHeader } from "@/components/page-header";
 import { requireAdminPage } from "./_lib/require-admin";

@@ -2,8 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { runAction, type ActionResult } from "@/lib/action-result";
-import { requireUser } from "@/lib/auth/session";
+import { formAction } from "@/lib/action";
 import { moveService } from "@/lib/data/provisioning";
 import { isAppError } from "@/lib/errors";
 import { MOVES } from "@/lib/provisioning/lifecycle";
@@ -28,17 +27,20 @@ const moveInput = z
     }
   });
 
+function readMoveForm(formData: FormData) {
+  return {
+    appId: formData.get("appId"),
+    serviceId: formData.get("serviceId"),
+    action: formData.get("action"),
+    version: formData.get("version"),
+    note: formData.get("note") ?? undefined,
+  };
+}
+
 /** Moves one service on one app from the admin queue, if the version the admin saw is current. */
-export async function moveQueuedServiceAction(formData: FormData): Promise<ActionResult> {
-  return runAction("moveQueuedService", async () => {
-    const user = await requireUser();
-    const input = moveInput.parse({
-      appId: formData.get("appId"),
-      serviceId: formData.get("serviceId"),
-      action: formData.get("action"),
-      version: formData.get("version"),
-      note: formData.get("note") ?? undefined,
-    });
+export const moveQueuedServiceAction = formAction(
+  { name: "moveQueuedService", input: moveInput, read: readMoveForm },
+  async ({ user, input }) => {
     try {
       const { to } = await moveService(user, {
         appId: input.appId,
@@ -47,18 +49,18 @@ export async function moveQueuedServiceAction(formData: FormData): Promise<Actio
         expectedVersion: input.version,
         note: input.note,
       });
-      refresh(input.appId);
+      revalidateQueue(input.appId);
       return { message: to === null ? "Removed from the app." : `Now “${STATUS_LABELS[to]}”.` };
     } catch (error) {
       // Someone moved it meanwhile: show its current status along with the refusal.
-      if (isAppError(error) && error.code === "CONFLICT") refresh(input.appId);
+      if (isAppError(error) && error.code === "CONFLICT") revalidateQueue(input.appId);
       throw error;
     }
-  });
-}
+  },
+);
 
 /** The pages that show the service's status. */
-function refresh(appId: string) {
+function revalidateQueue(appId: string) {
   revalidatePath("/admin/provisioning");
   revalidatePath("/admin");
   revalidatePath(`/apps/${appId}/services`);

@@ -2,9 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { runAction, type ActionResult } from "@/lib/action-result";
-import { requireUser } from "@/lib/auth/session";
-import { moveGrantReview } from "@/lib/data/credentials";
+import { formAction } from "@/lib/action";
+import { moveGrantReview } from "@/lib/data/grant-review";
 import { isAppError } from "@/lib/errors";
 
 const moveInput = z
@@ -24,28 +23,32 @@ const moveInput = z
     }
   });
 
-/** Approves or rejects an app's authorization code grant, if the review is still as the admin saw it. */
-export async function moveGrantReviewAction(formData: FormData): Promise<ActionResult> {
-  return runAction("moveGrantReview", async () => {
-    const user = await requireUser();
-    const input = moveInput.parse({
-      appId: formData.get("appId"),
-      move: formData.get("move"),
-      version: formData.get("version"),
-      reason: formData.get("reason") ?? undefined,
-    });
-    try {
-      await moveGrantReview(user, { appId: input.appId, move: input.move, expectedVersion: input.version, reason: input.reason });
-      refresh(input.appId);
-      return { message: input.move === "approve" ? "Approved." : "Rejected. The partner sees your reason." };
-    } catch (error) {
-      if (isAppError(error) && error.code === "CONFLICT") refresh(input.appId);
-      throw error;
-    }
-  });
+function readMoveForm(formData: FormData) {
+  return {
+    appId: formData.get("appId"),
+    move: formData.get("move"),
+    version: formData.get("version"),
+    reason: formData.get("reason") ?? undefined,
+  };
 }
 
-function refresh(appId: string) {
+/** Approves or rejects an app's authorization code grant, if the review is still as the admin saw it. */
+export const moveGrantReviewAction = formAction(
+  { name: "moveGrantReview", input: moveInput, read: readMoveForm },
+  async ({ user, input }) => {
+    try {
+      await moveGrantReview(user, { appId: input.appId, move: input.move, expectedVersion: input.version, reason: input.reason });
+      revalidateReviews(input.appId);
+      return { message: input.move === "approve" ? "Approved." : "Rejected. The partner sees your reason." };
+    } catch (error) {
+      // Someone moved it meanwhile: show its current state along with the refusal.
+      if (isAppError(error) && error.code === "CONFLICT") revalidateReviews(input.appId);
+      throw error;
+    }
+  },
+);
+
+function revalidateReviews(appId: string) {
   revalidatePath("/admin/reviews");
   revalidatePath("/admin");
   revalidatePath(`/apps/${appId}/credentials`);

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { listGrantReviews } from "@/lib/data/credentials";
+import { listGrantReviews } from "@/lib/data/grant-review";
 import { PageHeader } from "@/components/page-header";
 import { DateTime } from "@/components/date-time";
 import { AdminBreadcrumb } from "../_components/admin-breadcrumb";

@@ -1,29 +1,36 @@
 "use server";
 
 // The admins' SEEK mutations: live-credential decisions, the self-service switch, emulator
-// settings, sandbox hirers and relationships. Each is a public POST endpoint: session, form
-// parse, lib/data (which checks `platform:administer` itself), revalidate, ActionResult.
+// settings, sandbox hirers and relationships. Each is built by lib/action.ts with the
+// `platform:administer` permission; lib/data checks it again.
 import { revalidatePath } from "next/cache";
-import { runAction, type ActionResult } from "@/lib/action-result";
-import { requireUser } from "@/lib/auth/session";
+import { z } from "zod";
+import { formAction } from "@/lib/action";
+import type { ActionResult } from "@/lib/action-result";
 import { formAll, formText } from "@/lib/form-data";
-import { decideLiveRequest, setLiveSelfService, updateSeekSettings } from "@/lib/data/seek-admin";
-import { createSeekHirer, setSeekRelationship } from "@/lib/data/seek-hirers";
+import { decideLiveRequest, liveDecisionInput, seekSettingsInput, setLiveSelfService, updateSeekSettings } from "@/lib/data/seek-admin";
+import { createSeekHirer, relationshipInput, seekHirerInput, setSeekRelationship } from "@/lib/data/seek-hirers";
+
+const PERMISSION = "platform:administer" as const;
 
 function refreshAdmin() {
   revalidatePath("/admin/seek");
   revalidatePath("/admin/seek/hirers");
 }
 
-export async function decideLiveRequestAction(formData: FormData): Promise<ActionResult> {
-  return runAction("decideLiveRequest", async () => {
-    const user = await requireUser();
-    const decision = formText(formData, "decision");
-    const result = await decideLiveRequest(user, {
+export const decideLiveRequestAction = formAction(
+  {
+    name: "decideLiveRequest",
+    permission: PERMISSION,
+    input: liveDecisionInput,
+    read: (formData) => ({
       requestId: formText(formData, "requestId"),
-      decision: decision === "APPROVE" ? "APPROVE" : "REFUSE",
+      decision: formText(formData, "decision") === "APPROVE" ? "APPROVE" : "REFUSE",
       reason: formText(formData, "reason"),
-    });
+    }),
+  },
+  async ({ user, input }) => {
+    const result = await decideLiveRequest(user, input);
     refreshAdmin();
     return {
       message:
@@ -31,52 +38,79 @@ export async function decideLiveRequestAction(formData: FormData): Promise<Actio
           ? `Approved ${result.partner} for live credentials (${result.app}).`
           : `Refused live credentials for ${result.partner} (${result.app}).`,
     };
-  });
-}
+  },
+);
 
-export async function setLiveSelfServiceAction(formData: FormData): Promise<ActionResult> {
-  return runAction("setLiveSelfService", async () => {
-    const user = await requireUser();
-    const enabled = formText(formData, "enabled") === "true";
-    await setLiveSelfService(user, { partnerId: formText(formData, "partnerId"), enabled });
+export const setLiveSelfServiceAction = formAction(
+  {
+    name: "setLiveSelfService",
+    permission: PERMISSION,
+    input: z.object({ partnerId: z.uuid({ message: "This partner does not exist." }), enabled: z.boolean() }),
+    read: (formData) => ({ partnerId: formText(formData, "partnerId"), enabled: formText(formData, "enabled") === "true" }),
+  },
+  async ({ user, input }) => {
+    await setLiveSelfService(user, input);
     refreshAdmin();
-    return { message: enabled ? "Live self-service is on." : "Live self-service is off." };
-  });
-}
+    return { message: input.enabled ? "Live self-service is on." : "Live self-service is off." };
+  },
+);
+
+const updateSettings = formAction(
+  {
+    name: "updateSeekSettings",
+    permission: PERMISSION,
+    input: seekSettingsInput,
+    read: (formData) => ({ partnerTokenExpiresIn: formText(formData, "partnerTokenExpiresIn").trim() || undefined }),
+  },
+  async ({ user, input }) => {
+    await updateSeekSettings(user, input);
+    refreshAdmin();
+    return { message: `New partner tokens expire after ${input.partnerTokenExpiresIn} seconds.` };
+  },
+);
 
 export async function updateSeekSettingsAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  return runAction("updateSeekSettings", async () => {
-    const user = await requireUser();
-    const saved = await updateSeekSettings(user, { partnerTokenExpiresIn: formText(formData, "partnerTokenExpiresIn") });
-    refreshAdmin();
-    return { message: `New partner tokens expire after ${saved.partnerTokenExpiresIn} seconds.` };
-  });
+  return updateSettings(formData);
 }
 
-export async function createSeekHirerAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  return runAction("createSeekHirer", async () => {
-    const user = await requireUser();
-    const hirer = await createSeekHirer(user, {
+const createHirer = formAction(
+  {
+    name: "createSeekHirer",
+    permission: PERMISSION,
+    input: seekHirerInput,
+    read: (formData) => ({
       // No trimming of the id: SEEK trims nothing, so what is stored is exactly what was typed.
       id: formText(formData, "id"),
       name: formText(formData, "name"),
       seekAnzAdvertiserId: formText(formData, "seekAnzAdvertiserId").trim(),
       testPartnerId: formText(formData, "testPartnerId"),
-    });
+    }),
+  },
+  async ({ user, input }) => {
+    const hirer = await createSeekHirer(user, input);
     refreshAdmin();
     return { message: `Added the hirer ${hirer.name}.` };
-  });
+  },
+);
+
+export async function createSeekHirerAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  return createHirer(formData);
 }
 
-export async function setSeekRelationshipAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  return runAction("setSeekRelationship", async () => {
-    const user = await requireUser();
-    const { changed } = await setSeekRelationship(user, {
-      partnerId: formText(formData, "partnerId"),
-      hirerId: formText(formData, "hirerId"),
-      types: formAll(formData, "types"),
-    });
+const setRelationship = formAction(
+  {
+    name: "setSeekRelationship",
+    permission: PERMISSION,
+    input: relationshipInput,
+    read: (formData) => ({ partnerId: formText(formData, "partnerId"), hirerId: formText(formData, "hirerId"), types: formAll(formData, "types") }),
+  },
+  async ({ user, input }) => {
+    const { changed } = await setSeekRelationship(user, input);
     refreshAdmin();
     return { message: changed ? "Saved the relationship." : "Nothing changed." };
-  });
+  },
+);
+
+export async function setSeekRelationshipAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  return setRelationship(formData);
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { listPartnersForNewApp } from "@/lib/data/credentials";
+import { listPartnersForNewApp } from "@/lib/data/apps";
 import { PageHeader } from "@/components/page-header";
 import { AdminBreadcrumb } from "../../_components/admin-breadcrumb";
 import { requireAdminPage } from "../../_lib/require-admin";

@@ -1,8 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { formAll, formFlag, formText } from "@/lib/form-data";
-import { PROVIDER_LABELS } from "@/lib/status";
+import { readServiceForm, type ServiceFormValues } from "@/lib/catalog/schemas";
+import { PROVIDER_LABELS, PROVIDERS } from "@/lib/status";
 import { Button, buttonClass } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
@@ -12,20 +12,7 @@ import { FormMessage } from "@/components/form-message";
 import { useRefusableForm } from "@/components/use-refusable-form";
 import { createServiceAction, updateServiceAction } from "../actions";
 
-type Provider = keyof typeof PROVIDER_LABELS;
-
-export interface ServiceFormValues {
-  name: string;
-  slug: string;
-  provider: Provider | "";
-  description: string;
-  reviewRequired: boolean;
-  documentationUrl: string;
-  testingToolUrl: string;
-  conflictsWith: string[];
-  requires: string[];
-  bundles: string[];
-}
+type Provider = (typeof PROVIDERS)[number];
 
 const EMPTY_SERVICE: ServiceFormValues = {
   name: "",
@@ -46,22 +33,6 @@ interface Option {
   provider: Provider;
 }
 
-function valuesOf(formData: FormData): ServiceFormValues {
-  const provider = formText(formData, "provider");
-  return {
-    name: formText(formData, "name"),
-    slug: formText(formData, "slug"),
-    provider: provider === "INDEED" || provider === "SEEK" ? provider : "",
-    description: formText(formData, "description"),
-    reviewRequired: formFlag(formData, "reviewRequired"),
-    documentationUrl: formText(formData, "documentationUrl"),
-    testingToolUrl: formText(formData, "testingToolUrl"),
-    conflictsWith: formAll(formData, "conflictsWith"),
-    requires: formAll(formData, "requires"),
-    bundles: formAll(formData, "bundles"),
-  };
-}
-
 /** Adds a service to the catalog (no serviceId) or edits one. Errors sit next to their fields. */
 export function ServiceForm({
   serviceId,
@@ -79,7 +50,7 @@ export function ServiceForm({
   // Success redirects to the catalog.
   const { result, values, attempt, dispatch, pending, formRef, errors } = useRefusableForm(
     serviceId ? updateServiceAction : createServiceAction,
-    valuesOf,
+    readServiceForm,
     initial,
   );
 
@@ -103,7 +74,7 @@ export function ServiceForm({
         />
         <SelectField label="Provider" name="provider" required defaultValue={values.provider} errors={errors("provider")}>
           <option value="">Choose a provider</option>
-          {(Object.keys(PROVIDER_LABELS) as Provider[]).map((p) => (
+          {PROVIDERS.map((p) => (
             <option key={p} value={p}>
               {PROVIDER_LABELS[p]}
             </option>

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { formAll, formFlag, formText } from "@/lib/form-data";
+import { readAccountForm, type AccountFormValues } from "@/lib/sandbox/schemas";
 import { Button, buttonClass } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
@@ -10,24 +10,14 @@ import { FormMessage } from "@/components/form-message";
 import { useRefusableForm } from "@/components/use-refusable-form";
 import { createSandboxAccountAction, updateSandboxAccountAction } from "../actions";
 
-export interface AccountFormValues {
-  email: string;
-  name: string;
-  partnerId: string;
-  registrant: boolean;
-  employerIds: string[];
-}
+/** What the fields start from; a refused form never fills the password in again. */
+type AccountFields = Omit<AccountFormValues, "password">;
 
-const EMPTY_ACCOUNT: AccountFormValues = { email: "", name: "", partnerId: "", registrant: false, employerIds: [] };
+const EMPTY_ACCOUNT: AccountFields = { email: "", name: "", partnerId: "", registrant: false, employerIds: [] };
 
-function valuesOf(formData: FormData): AccountFormValues {
-  return {
-    email: formText(formData, "email"),
-    name: formText(formData, "name"),
-    partnerId: formText(formData, "partnerId"),
-    registrant: formFlag(formData, "registrant"),
-    employerIds: formAll(formData, "employerIds"),
-  };
+function fieldsOf(formData: FormData): AccountFields {
+  const { email, name, partnerId, registrant, employerIds } = readAccountForm(formData);
+  return { email, name, partnerId, registrant, employerIds };
 }
 
 /** Adds a sandbox Indeed account (no accountId) or edits one. Errors sit next to their fields. */
@@ -38,14 +28,14 @@ export function AccountForm({
   employers,
 }: {
   accountId?: string;
-  initial?: AccountFormValues;
+  initial?: AccountFields;
   partners: { id: string; name: string }[];
   employers: { id: string; name: string }[];
 }) {
   // Success redirects to the list.
   const { result, values, attempt, dispatch, pending, formRef, errors } = useRefusableForm(
     accountId ? updateSandboxAccountAction : createSandboxAccountAction,
-    valuesOf,
+    fieldsOf,
     initial,
   );
 

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import type { ActionResult } from "@/lib/action-result";
-import { formText } from "@/lib/form-data";
+import { readEmployerForm } from "@/lib/sandbox/schemas";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/form-message";
@@ -18,8 +18,8 @@ interface FormState {
 export function EmployerForm() {
   const [state, dispatch, pending] = useActionState<FormState, FormData>(
     async (prev, formData) => {
-      const result = await createEmployerAction(null, formData);
-      const values = result.ok ? { name: "", id: "" } : { name: formText(formData, "name"), id: formText(formData, "id") };
+      const result = await createEmployerAction(formData);
+      const values = result.ok ? { name: "", id: "" } : readEmployerForm(formData);
       return { result, values, attempt: prev.attempt + 1 };
     },
     { result: null, values: { name: "", id: "" }, attempt: 0 },

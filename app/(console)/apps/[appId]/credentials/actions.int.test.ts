@@ -16,7 +16,9 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const { useTestDatabase } = await import("@/lib/testing/database");
 const { useCredentialsKeyForTesting } = await import("@/lib/crypto/credentials-key");
-const { createAppWithCredentials, getCredentials, moveGrantReview } = await import("@/lib/data/credentials");
+const { createAppWithCredentials } = await import("@/lib/data/apps");
+const { getCredentials } = await import("@/lib/data/credentials");
+const { moveGrantReview } = await import("@/lib/data/grant-review");
 const actions = await import("./actions");
 const { createAppAction } = await import("../../../admin/apps/new/actions");
 const { moveGrantReviewAction } = await import("../../../admin/reviews/actions");

@@ -266,7 +266,7 @@ describe("rotation", () => {
 
   it("rejects an overlap that is not on the list", async () => {
     as(acmeOwner);
-    const result = await actions.rotateSeekSecretAction({ appId: app.id, environment: "PLAYGROUND", overlap: "30D" });
+    const result = await actions.rotateSeekSecretAction({ appId: app.id, environment: "PLAYGROUND", overlap: "30D" as never });
     expect(result).toMatchObject({ ok: false, code: "VALIDATION" });
     expect(result.ok ? undefined : result.fieldErrors?.overlap).toBeDefined();
   });
@@ -288,7 +288,7 @@ describe("rotation", () => {
     as(acmeOwner);
     expect(await actions.revealSeekSecretAction({ appId: app.id, secretId: "nope" })).toMatchObject({ ok: false, code: "VALIDATION" });
     expect(await actions.rotateSeekSecretAction({ appId: "nope", environment: "PLAYGROUND", overlap: "1H" })).toMatchObject({ ok: false, code: "VALIDATION" });
-    expect(await actions.issueSeekCredentialAction({ appId: app.id, environment: "STAGING" })).toMatchObject({ ok: false, code: "VALIDATION" });
+    expect(await actions.issueSeekCredentialAction({ appId: app.id, environment: "STAGING" as never })).toMatchObject({ ok: false, code: "VALIDATION" });
   });
 
   it("never stores a secret value in plain text or in the activity log", async () => {

@@ -2,7 +2,7 @@
 // employer must be one of the signed-in account's; the request must be one it consented to.
 import type { NextRequest } from "next/server";
 import { submitEmployer } from "@/lib/data/indeed-authorization";
-import { EMPLOYER_ID } from "@/lib/data/sandbox";
+import { EMPLOYER_ID } from "@/lib/sandbox/schemas";
 import { seeOther, stepResponse } from "../../../_lib/responses";
 import { readRequestPost } from "../../../_lib/form";
 

@@ -1,70 +1,29 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useEffect, useRef, useState } from "react";
-import type { ActionResult } from "@/lib/action-result";
-import { formAll, formFlag, formText } from "@/lib/form-data";
-import { CREDENTIAL_TYPE_LABELS, PROVIDER_LABELS } from "@/lib/status";
-import { GRANT_TYPES, GRANT_TYPE_LABELS, type GrantTypeName } from "@/lib/credentials/schemas";
+import { useState } from "react";
+import { CREDENTIAL_TYPE_LABELS, PROVIDER_LABELS, PROVIDERS } from "@/lib/status";
+import { GRANT_TYPES, GRANT_TYPE_LABELS, readNewAppForm, type GrantTypeName, type NewAppFormValues } from "@/lib/credentials/schemas";
 import { Button, buttonClass } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { TextareaField } from "@/components/ui/textarea-field";
 import { CheckboxField, CheckboxGroupField, CheckboxOption } from "@/components/ui/checkbox-field";
 import { FormMessage } from "@/components/form-message";
+import { useRefusableForm } from "@/components/use-refusable-form";
 import { createAppAction } from "../actions";
 
-interface Values {
-  partnerId: string;
-  name: string;
-  description: string;
-  provider: string;
-  credentialType: string;
-  isPublic: boolean;
-  grantTypes: string[];
-}
-
-const EMPTY: Values = { partnerId: "", name: "", description: "", provider: "INDEED", credentialType: "OAUTH2", isPublic: false, grantTypes: [] };
-
-interface FormState {
-  result: ActionResult | null;
-  values: Values;
-  attempt: number;
-}
-
-function valuesOf(formData: FormData): Values {
-  return {
-    partnerId: formText(formData, "partnerId"),
-    name: formText(formData, "name"),
-    description: formText(formData, "description"),
-    provider: formText(formData, "provider"),
-    credentialType: formText(formData, "credentialType"),
-    isPublic: formFlag(formData, "isPublic"),
-    grantTypes: formAll(formData, "grantTypes"),
-  };
-}
+const EMPTY: NewAppFormValues = { partnerId: "", name: "", description: "", provider: "INDEED", credentialType: "OAUTH2", isPublic: false, grantTypes: [] };
 
 /** Creates an app with its credentials. OAuth settings show (and are sent) only for OAuth 2.0 apps. */
 export function NewAppForm({ partners }: { partners: { id: string; name: string }[] }) {
-  const [state, dispatch, pending] = useActionState<FormState, FormData>(
-    async (prev, formData) => ({ result: (await createAppAction(formData)) ?? null, values: valuesOf(formData), attempt: prev.attempt + 1 }),
-    { result: null, values: EMPTY, attempt: 0 },
-  );
-  const formRef = useRef<HTMLFormElement>(null);
-  const { result, values } = state;
+  const { result, values, attempt, dispatch, pending, formRef, errors } = useRefusableForm(createAppAction, readNewAppForm, EMPTY);
   const [credentialType, setCredentialType] = useState(values.credentialType);
-  const fieldErrors = result && !result.ok ? (result.fieldErrors ?? {}) : {};
-  const errors = (field: string) => fieldErrors[field];
-
-  useEffect(() => {
-    if (state.attempt === 0 || state.result?.ok) return;
-    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], fieldset[data-invalid] input')?.focus();
-  }, [state.attempt, state.result]);
 
   return (
     <form ref={formRef} action={dispatch} noValidate className="flex flex-col gap-5">
       <FormMessage result={result} />
-      <div key={state.attempt} className="flex flex-col gap-5">
+      <div key={attempt} className="flex flex-col gap-5">
         <SelectField label="Partner" name="partnerId" required defaultValue={values.partnerId} errors={errors("partnerId")}>
           <option value="">Choose a partner</option>
           {partners.map((p) => (
@@ -84,7 +43,7 @@ export function NewAppForm({ partners }: { partners: { id: string; name: string 
         />
         <TextareaField label="Description" name="description" maxLength={1000} defaultValue={values.description} errors={errors("description")} />
         <SelectField label="Provider" name="provider" required defaultValue={values.provider} errors={errors("provider")}>
-          {(Object.keys(PROVIDER_LABELS) as (keyof typeof PROVIDER_LABELS)[]).map((p) => (
+          {PROVIDERS.map((p) => (
             <option key={p} value={p}>
               {PROVIDER_LABELS[p]}
             </option>
