@@ -63,7 +63,7 @@ export async function signOut(page: Page) {
 /** The id in an app link's href, /apps/<id>/services. */
 export async function appIdOf(page: Page, appName: string): Promise<string> {
   const href = await page.getByRole("link", { name: appName, exact: true }).getAttribute("href");
-  const id = href?.match(/^\/apps\/([^/]+)\/services$/)?.[1];
+  const id = href?.match(/^\/apps\/([^/]+)\/(?:services|credentials)$/)?.[1];
   if (!id) throw new Error(`No app link for ${appName} (href ${href})`);
   return id;
 }
