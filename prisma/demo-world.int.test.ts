@@ -10,7 +10,8 @@ import { matchesVerifier, open } from "../lib/crypto/secret-box";
 import { activeSecretWhere, secretSealContext } from "../lib/credentials/secrets";
 import { validateRedirectUri } from "../lib/credentials/redirect-uri";
 import { applyMigrations } from "./migrate";
-import { DEMO_PASSWORD, DEMO_USERS, hasUsers, INDEED_SERVICES, seedDemoWorld } from "./demo-world";
+import { INDEED_SERVICES } from "./catalog";
+import { DEMO_PASSWORD, DEMO_USERS, hasUsers, seedDemoWorld } from "./demo-world";
 
 const t = useTestDatabase();
 let emptyBefore: boolean;

@@ -1,15 +1,17 @@
 // The demo world a newcomer sees on the embedded database: an admin, two partners with owners,
 // developers and viewers, apps whose services sit in every provisioning status, and a history
-// row for every status they passed through. Every password is DEMO_PASSWORD.
-import { randomUUID } from "node:crypto";
+// row for every status they passed through (the lifecycle's own moves). Every password is
+// DEMO_PASSWORD. The service catalog is reference data, not demo data: prisma/catalog.ts.
 import { hashPassword } from "../lib/auth/password";
-import { newClientId, newClientSecret } from "../lib/crypto/random";
-import { seal, verifierOf } from "../lib/crypto/secret-box";
-import { secretSealContext } from "../lib/credentials/secrets";
+import { newClientId } from "../lib/crypto/random";
+import { newSecretRow } from "../lib/credentials/secret-row";
 import type { ActivityDetail, ActivityType } from "../lib/activity/types";
 import { sortKey } from "../lib/sort";
 import type { PrismaClient } from "../lib/generated/prisma/client";
 import type { GrantReviewStatus, GrantType, ProvisioningStatus } from "../lib/generated/prisma/enums";
+import type { Tx } from "../lib/data/shared";
+import { pathTo } from "../lib/provisioning/lifecycle";
+import { INDEED_SERVICES, seedServiceCatalog } from "./catalog";
 import { seedDemoSandbox } from "./demo-sandbox";
 import { seedDemoSeek } from "./demo-seek";
 
@@ -24,69 +26,7 @@ export const DEMO_USERS = [
   { email: "dev@globex.example", name: "Hank Scorpio", role: "DEVELOPER", partner: "Globex Talent" },
 ] as const;
 
-/** The Indeed services of seed 000, with its review rules and descriptions. */
-export const INDEED_SERVICES = [
-  {
-    slug: "job-sync-api",
-    name: "Job Sync API",
-    reviewRequired: true,
-    description:
-      "Submit, update, and expire job postings. Indeed provisions the Employer Data API with the Job Sync API. The Job Sync API is not available for apps that use certain other services.",
-    documentationUrl: "https://docs.indeed.com/job-sync-api/",
-  },
-  {
-    slug: "disposition-sync-api",
-    name: "Disposition Sync API",
-    reviewRequired: true,
-    description:
-      "Send job application disposition data to Indeed. Requires the same OAuth client as the Job Sync API.",
-    documentationUrl: "https://docs.indeed.com/disposition-sync-api/",
-  },
-  {
-    slug: "employer-data-api",
-    name: "Employer Data API",
-    reviewRequired: false,
-    description:
-      "Create and update employer entities. Indeed provisions the Employer Data API with the Job Sync API.",
-    documentationUrl: "https://docs.indeed.com/employer-data-api/",
-  },
-  {
-    slug: "xml-job-feed",
-    name: "XML Job Feed",
-    reviewRequired: false,
-    description:
-      "Send job postings to Indeed in an XML feed that Indeed fetches on a schedule. Apps that use it cannot use the Job Sync API.",
-    documentationUrl: "https://docs.indeed.com/xml-feed/",
-  },
-] as const;
-
-/** The catalog's rules (lib/provisioning/rules.ts), by slug. */
-export const INDEED_SERVICE_RULES = {
-  bundles: [["job-sync-api", "employer-data-api"]],
-  requires: [["disposition-sync-api", "job-sync-api"]],
-  conflictsWith: [["job-sync-api", "xml-job-feed"]],
-} as const;
-
 type Slug = (typeof INDEED_SERVICES)[number]["slug"];
-
-/** The statuses a service passes through to reach `status`, from being added. */
-export function pathTo(status: ProvisioningStatus, reviewRequired: boolean): ProvisioningStatus[] {
-  const review: ProvisioningStatus[] = ["PROVISIONING_IN_PROGRESS", "PENDING_REVIEW", "REVIEW_IN_PROGRESS"];
-  switch (status) {
-    case "PROVISIONING_IN_PROGRESS":
-      return ["PROVISIONING_IN_PROGRESS"];
-    case "NONE":
-      return ["PROVISIONING_IN_PROGRESS", "NONE"];
-    case "PENDING_REVIEW":
-      return review.slice(0, 2);
-    case "REVIEW_IN_PROGRESS":
-      return review;
-    case "APPROVED":
-    case "REJECTED":
-      if (!reviewRequired) throw new Error(`${status} needs a service that requires review`);
-      return [...review, status];
-  }
-}
 
 /** A demo secret: its label, its age in days, and whether it was revoked or has expired. */
 interface DemoSecret {
@@ -261,31 +201,6 @@ export async function hasUsers(prisma: PrismaClient): Promise<boolean> {
   return (await prisma.user.count()) > 0;
 }
 
-type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
-
-/** The Indeed catalog and its rules; services that already exist are left as they are. */
-export async function seedServiceCatalog(prisma: Tx) {
-  const ids = new Map<string, string>();
-  for (const service of INDEED_SERVICES) {
-    const row = await prisma.service.upsert({
-      where: { slug: service.slug },
-      update: {},
-      create: { ...service, provider: "INDEED" },
-      select: { id: true, reviewRequired: true },
-    });
-    ids.set(service.slug, row.id);
-  }
-  for (const [relation, pairs] of Object.entries(INDEED_SERVICE_RULES) as [keyof typeof INDEED_SERVICE_RULES, readonly (readonly [string, string])[]][]) {
-    for (const [from, to] of pairs) {
-      await prisma.service.update({
-        where: { id: ids.get(from)! },
-        data: { [relation]: { connect: { id: ids.get(to)! } } },
-      });
-    }
-  }
-  return ids;
-}
-
 export async function seedDemoWorld(prisma: PrismaClient, now = new Date()) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await prisma.$transaction(async (tx) => {
@@ -414,23 +329,20 @@ async function seedDemoCredentials(
     events.push({ type: "redirect_uri.added", actorId: ownerId, detail: { uri }, createdAt: ago(59, 1) });
   }
   for (const secret of c.secrets) {
-    const id = randomUUID();
-    const value = newClientSecret();
     const created = ago(secret.daysAgo);
     const revokedAt = secret.state === "revoked" ? ago(secret.daysAgo - 30) : null;
+    const { data } = newSecretRow({
+      clientId: client.id,
+      label: secret.label,
+      createdById: ownerId,
+      expiresAt: secret.state === "expired" ? ago(3) : null,
+      createdAt: created,
+    });
     await tx.clientSecret.create({
       data: {
-        id,
-        clientId: client.id,
-        label: secret.label,
-        // A revoked secret's sealed value is destroyed, as lib/data/credentials.ts does.
-        ciphertext: new Uint8Array(revokedAt ? Buffer.alloc(0) : seal(value, secretSealContext(id))),
-        verifier: new Uint8Array(verifierOf(value)),
-        createdAt: created,
-        createdById: ownerId,
-        expiresAt: secret.state === "expired" ? ago(3) : null,
-        revokedAt,
-        revokedById: revokedAt ? ownerId : null,
+        ...data,
+        // A revoked secret's sealed value is destroyed, as lib/data/secrets.ts does.
+        ...(revokedAt ? { ciphertext: new Uint8Array(0), revokedAt, revokedById: ownerId } : {}),
         lastUsedAt: secret.state ? null : ago(Math.min(secret.daysAgo, 1), 90),
       },
     });

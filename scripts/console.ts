@@ -100,8 +100,8 @@ const COMMANDS: Record<string, Command> = {
         try {
           await database.prisma.partner.create({ data: { name, sortName: sortKey(name) }, select: { id: true } });
         } catch (error) {
-          const { Prisma } = await import("../lib/generated/prisma/client");
-          if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+          const { isUniqueViolation } = await import("../lib/data/shared");
+          if (isUniqueViolation(error)) {
             throw new CliError(`A partner named "${name}" already exists.`);
           }
           throw error;

@@ -4,7 +4,8 @@
 // server process.
 import { configuredDatabaseOptions, openDatabase } from "../lib/db";
 import { applyMigrations } from "../prisma/migrate";
-import { hasUsers, seedDemoWorld, seedServiceCatalog } from "../prisma/demo-world";
+import { seedServiceCatalog } from "../prisma/catalog";
+import { hasUsers, seedDemoWorld } from "../prisma/demo-world";
 import { fillSortKeys } from "../prisma/sort-keys";
 
 export async function prepareDatabase({ seedDemo }: { seedDemo: boolean }) {

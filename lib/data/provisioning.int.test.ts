@@ -3,7 +3,7 @@
 // stale versions, and the same move fired in parallel. Every refusal must leave no trace.
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../testing/database";
-import { seedServiceCatalog } from "../../prisma/demo-world";
+import { seedServiceCatalog } from "../../prisma/catalog";
 import type { ProvisioningStatus } from "../status";
 import { AppError } from "../errors";
 import {

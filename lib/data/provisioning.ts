@@ -3,7 +3,7 @@ import "server-only";
 // status change goes through lib/provisioning/lifecycle.ts and writes its history row in the
 // same transaction. Concurrent moves are settled by the AppService.version counter: a move
 // names the version it saw, and only one move can succeed per version.
-import { Prisma, type ProvisioningStatus } from "../generated/prisma/client";
+import type { Prisma, Provider, ProvisioningStatus } from "../generated/prisma/client";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { can } from "../auth/permissions";
@@ -11,6 +11,7 @@ import { isUuid } from "../ids";
 import { decide, type LifecycleAction } from "../provisioning/lifecycle";
 import { requestability, type CatalogService } from "../provisioning/rules";
 import { visibleApps } from "../auth/scope";
+import { isUniqueViolation } from "./shared";
 import type { SessionUser } from "./users";
 
 const CHANGED_MEANWHILE = "This service changed meanwhile. Its current status is shown now: check it and try again.";
@@ -105,7 +106,7 @@ export async function requestService(
       return { added: added.map((s) => s.name) };
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (isUniqueViolation(error)) {
       throw new AppError("CONFLICT", CHANGED_MEANWHILE);
     }
     throw error;
@@ -197,7 +198,7 @@ export async function listStatusHistory(user: SessionUser, appId: string) {
 }
 
 export interface QueueFilters {
-  provider?: "INDEED" | "SEEK";
+  provider?: Provider;
   serviceId?: string;
   partnerId?: string;
   status?: Extract<ProvisioningStatus, "PROVISIONING_IN_PROGRESS" | "REVIEW_IN_PROGRESS">;

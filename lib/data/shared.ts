@@ -1,5 +1,5 @@
-import "server-only";
-// Small things every lib/data module needs the same way.
+// Small things every lib/data module needs the same way. Not marked server-only: the operator
+// CLI (scripts/console.ts) and the seeds import it, and server-only throws outside Next.js.
 import { Prisma } from "../generated/prisma/client";
 
 /** The client a `db().$transaction(async (tx) => …)` callback receives. */

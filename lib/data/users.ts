@@ -1,6 +1,5 @@
 // Users: credential checks for sign-in, the session's view of a user, and account creation for
 // the operator CLI and the seed. Emails are compared lower-cased and trimmed.
-import { Prisma } from "../generated/prisma/client";
 import { db, type Db } from "../db";
 import { AppError } from "../errors";
 import { decoyHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "../auth/password";
@@ -8,6 +7,7 @@ import { normalizeEmail } from "../email";
 import type { Role } from "../auth/permissions";
 import { isUuid } from "../ids";
 import { hit, isLimited, reset } from "./rate-limit";
+import { isUniqueViolation } from "./shared";
 
 export interface SessionUser {
   id: string;
@@ -113,7 +113,7 @@ export async function createUser(input: NewUser, client: Db = db()) {
       select: { id: true, email: true, name: true, role: true },
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (isUniqueViolation(error)) {
       throw new AppError("CONFLICT", `A user with the email ${email} already exists.`);
     }
     throw error;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Role } from "../auth/permissions";
 import type { ProvisioningStatus } from "../status";
-import { availableActions, decide, LIFECYCLE_ACTIONS, type LifecycleAction } from "./lifecycle";
+import { availableActions, decide, LIFECYCLE_ACTIONS, pathTo, type LifecycleAction } from "./lifecycle";
 
 const STATUSES: (ProvisioningStatus | null)[] = [
   null,
@@ -93,5 +93,45 @@ describe("the provisioning lifecycle", () => {
       ok: false,
       code: "VALIDATION",
     });
+  });
+});
+
+describe("pathTo", () => {
+  it("walks the fewest moves from being added to each reachable status", () => {
+    expect(pathTo("PROVISIONING_IN_PROGRESS", true)).toEqual(["PROVISIONING_IN_PROGRESS"]);
+    expect(pathTo("NONE", false)).toEqual(["PROVISIONING_IN_PROGRESS", "NONE"]);
+    expect(pathTo("PENDING_REVIEW", true)).toEqual(["PROVISIONING_IN_PROGRESS", "PENDING_REVIEW"]);
+    expect(pathTo("REVIEW_IN_PROGRESS", true)).toEqual(["PROVISIONING_IN_PROGRESS", "PENDING_REVIEW", "REVIEW_IN_PROGRESS"]);
+    expect(pathTo("APPROVED", true)).toEqual(["PROVISIONING_IN_PROGRESS", "PENDING_REVIEW", "REVIEW_IN_PROGRESS", "APPROVED"]);
+    expect(pathTo("REJECTED", true)).toEqual(["PROVISIONING_IN_PROGRESS", "PENDING_REVIEW", "REVIEW_IN_PROGRESS", "REJECTED"]);
+  });
+
+  it("takes only steps decide() allows an admin", () => {
+    for (const reviewRequired of [true, false]) {
+      for (const status of ["PROVISIONING_IN_PROGRESS", "PENDING_REVIEW", "REVIEW_IN_PROGRESS", "APPROVED", "REJECTED", "NONE"] as const) {
+        let steps: ProvisioningStatus[];
+        try {
+          steps = pathTo(status, reviewRequired);
+        } catch {
+          continue;
+        }
+        let current: ProvisioningStatus | null = null;
+        for (const next of steps) {
+          const allowed = LIFECYCLE_ACTIONS.some((action) => {
+            const verdict = decide(action, { role: "ADMIN", current, reviewRequired, note: "why" });
+            return verdict.ok && verdict.to === next;
+          });
+          expect(allowed, `${current} → ${next}`).toBe(true);
+          current = next;
+        }
+        expect(current).toBe(status);
+      }
+    }
+  });
+
+  it("refuses statuses no moves reach", () => {
+    expect(() => pathTo("APPROVED", false)).toThrow(/without review/);
+    expect(() => pathTo("PENDING_REVIEW", false)).toThrow();
+    expect(() => pathTo("NONE", true)).toThrow(/with review/);
   });
 });

@@ -129,3 +129,24 @@ export function availableActions(role: Role, current: ProvisioningStatus | null)
     return can(role, move.permission) && move.from.includes(current);
   });
 }
+
+/**
+ * The statuses a service passes through to reach `status` from being added, by the fewest moves
+ * (removal aside). Read off MOVES, so seeded histories are always ones the lifecycle allows.
+ * Throws for a status no sequence of moves reaches (a verdict for a service without review).
+ */
+export function pathTo(status: ProvisioningStatus, reviewRequired: boolean): ProvisioningStatus[] {
+  const paths = new Map<ProvisioningStatus | null, ProvisioningStatus[]>([[null, []]]);
+  const queue: (ProvisioningStatus | null)[] = [null];
+  for (let current = queue.shift(); current !== undefined; current = queue.shift()) {
+    for (const move of Object.values(MOVES)) {
+      const next = move.to(reviewRequired);
+      if (next === null || paths.has(next) || !move.from.includes(current)) continue;
+      paths.set(next, [...paths.get(current)!, next]);
+      queue.push(next);
+    }
+  }
+  const path = paths.get(status);
+  if (!path) throw new Error(`No sequence of moves reaches ${status} for a service ${reviewRequired ? "with" : "without"} review`);
+  return path;
+}

@@ -1,12 +1,10 @@
 // Row builders for the Indeed emulator's integration tests: clients with secrets, sandbox
 // accounts and employers, and the grants and codes the authorization endpoint would write
 // (same shapes as the schema's contract: codeHash = tokenHash(code), 10 minutes).
-import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "../generated/prisma/client";
 import type { GrantReviewStatus, GrantType } from "../generated/prisma/enums";
-import { newClientId, newClientSecret, newOpaqueToken, randomHex, tokenHash } from "../crypto/random";
-import { seal, verifierOf } from "../crypto/secret-box";
-import { secretSealContext } from "../credentials/secrets";
+import { newClientId, newOpaqueToken, randomHex, tokenHash } from "../crypto/random";
+import { newSecretRow } from "../credentials/secret-row";
 import { sortKey } from "../sort";
 import { uniqueName } from "./database";
 
@@ -24,19 +22,9 @@ export interface TestClient {
 export function indeedRows(prisma: () => PrismaClient) {
   const rows = {
     async secret(clientRowId: string, fields: { expiresAt?: Date; revokedAt?: Date; lastUsedAt?: Date } = {}) {
-      const value = newClientSecret();
-      const id = randomUUID();
-      await prisma().clientSecret.create({
-        data: {
-          id,
-          clientId: clientRowId,
-          label: uniqueName("Secret"),
-          ciphertext: new Uint8Array(seal(value, secretSealContext(id))),
-          verifier: new Uint8Array(verifierOf(value)),
-          ...fields,
-        },
-      });
-      return { id, value };
+      const { value, data } = newSecretRow({ clientId: clientRowId, label: uniqueName("Secret") });
+      await prisma().clientSecret.create({ data: { ...data, ...fields } });
+      return { id: data.id, value };
     },
 
     async client(

@@ -4,7 +4,8 @@
 import { randomUUID } from "node:crypto";
 import type { Prisma, PrismaClient } from "../../lib/generated/prisma/client";
 import type { ProvisioningStatus } from "../../lib/generated/prisma/enums";
-import { pathTo, seedServiceCatalog } from "../../prisma/demo-world";
+import { pathTo } from "../../lib/provisioning/lifecycle";
+import { seedServiceCatalog } from "../../prisma/catalog";
 import { sortKey } from "../../lib/sort";
 
 export interface BenchPartner {
@@ -80,9 +81,11 @@ export async function seedBenchWorld(
       });
       catalog.forEach((service, k) => {
         let status = STATUSES[(i * 3 + k) % STATUSES.length]!;
-        // A service without review never reaches a review verdict.
+        // A service without review never enters one; one with review never ends at "None".
         if (!service.reviewRequired && status === "APPROVED") status = "NONE";
         if (!service.reviewRequired && status === "REJECTED") status = "PROVISIONING_IN_PROGRESS";
+        if (!service.reviewRequired && (status === "PENDING_REVIEW" || status === "REVIEW_IN_PROGRESS")) status = "NONE";
+        if (service.reviewRequired && status === "NONE") status = "PENDING_REVIEW";
         const steps = pathTo(status, service.reviewRequired);
         const last = new Date(now.getTime() - ((i * 7 + k * 3) % 90) * DAY - i * 1000);
         const changes = steps.map((to, s) => ({

@@ -11,10 +11,10 @@
 // postgresql://postgres@127.0.0.1:5432/test), BENCH_DURATION (s per route, 15),
 // BENCH_CONNECTIONS (50), BENCH_WARMUP (s per route before measuring, 3), BENCH_PORT (3400),
 // BENCH_TIMEOUT (s for the whole run).
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import os from "node:os";
 import { z } from "zod";
-import { newClientId, newClientSecret, randomHex } from "../../lib/crypto/random";
+import { newClientId, randomHex } from "../../lib/crypto/random";
 import { openDatabase } from "../../lib/db";
 import { sortKey } from "../../lib/sort";
 import { applyMigrations } from "../../prisma/migrate";
@@ -46,8 +46,7 @@ interface Measured extends Load {
 
 /** Seeds a partner, its registrant account with two employers, and an app's OAuth client. */
 async function seedClient(url: string) {
-  const { seal, verifierOf } = await import("../../lib/crypto/secret-box");
-  const { secretSealContext } = await import("../../lib/credentials/secrets");
+  const { newSecretRow } = await import("../../lib/credentials/secret-row");
   const database = openDatabase({ url, poolSize: 2 });
   try {
     const applied = await applyMigrations(database.adapter);
@@ -77,22 +76,10 @@ async function seedClient(url: string) {
     });
     // A revoked and an expired secret beside the live one: authentication checks every active one.
     const secrets = [{}, { revokedAt: new Date() }, { expiresAt: new Date(Date.now() - 1000) }].map((fields) => ({
-      id: randomUUID(),
-      value: newClientSecret(),
+      ...newSecretRow({ clientId: client.id, label: "bench" }),
       fields,
     }));
-    for (const s of secrets) {
-      await prisma.clientSecret.create({
-        data: {
-          id: s.id,
-          clientId: client.id,
-          label: "bench",
-          ciphertext: new Uint8Array(seal(s.value, secretSealContext(s.id))),
-          verifier: new Uint8Array(verifierOf(s.value)),
-          ...s.fields,
-        },
-      });
-    }
+    for (const s of secrets) await prisma.clientSecret.create({ data: { ...s.data, ...s.fields } });
     return { clientId, secret: secrets[0]!.value, employerId: employers[0]!.id };
   } finally {
     await database.close();

@@ -4,8 +4,8 @@ import { PageHeader } from "@/components/page-header";
 import { AppsSection } from "./_components/apps-section";
 import { ChangesNotice } from "./_components/changes-notice";
 import { HelpPanel } from "./_components/help-panel";
-import { dashboardQueryFrom } from "./_lib/queries";
-import { loadDashboardView, loadUnseenChanges } from "./_lib/view";
+import { dashboardQueryFrom } from "@/lib/views/dashboard-query";
+import { loadDashboardView, loadUnseenChanges } from "@/lib/views/dashboard";
 
 export const metadata: Metadata = { title: "Dashboard" };
 

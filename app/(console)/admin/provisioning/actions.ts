@@ -7,7 +7,7 @@ import { moveService } from "@/lib/data/provisioning";
 import { isAppError } from "@/lib/errors";
 import { MOVES } from "@/lib/provisioning/lifecycle";
 import { STATUS_LABELS } from "@/lib/status";
-import { QUEUE_ACTIONS } from "./queue-actions";
+import { QUEUE_ACTIONS } from "./_lib/queue-actions";
 
 const moveInput = z
   .object({

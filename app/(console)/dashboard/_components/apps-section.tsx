@@ -6,7 +6,7 @@ import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { LiveUpdateStatus } from "@/components/live-update-status";
 import { dashboardAppsQuery, type DashboardQuery } from "../_lib/queries";
-import type { DashboardView } from "../_lib/view";
+import type { DashboardView } from "@/lib/views/dashboard";
 import { AppCard } from "./app-card";
 import { Pagination } from "./pagination";
 

@@ -12,7 +12,7 @@ import { StatusTransition } from "@/components/status-transition";
 import type { ActionResult } from "@/lib/action-result";
 import { markChangesSeenAction } from "../actions";
 import { dashboardKeys, unseenChangesQuery } from "../_lib/queries";
-import type { UnseenChanges } from "../_lib/view";
+import type { UnseenChanges } from "@/lib/views/dashboard";
 
 const LIMIT = 20;
 

@@ -1,40 +1,11 @@
-// The dashboard's live queries: keys, fetchers and how the URL's ?page= and ?q= become a query,
-// shared by the page, the route handlers and the components. No server-only imports here.
+// The dashboard's live queries: keys and options, shared by its components. No server-only
+// imports here (the view types are erased at build time).
 import { queryOptions } from "@tanstack/react-query";
-import type { DashboardView, UnseenChanges } from "./view";
+import { getJson, pollUntil } from "@/lib/live-query";
+import { dashboardSearchParams, type DashboardQuery } from "@/lib/views/dashboard-query";
+import type { DashboardView, UnseenChanges } from "@/lib/views/dashboard";
 
-export const POLL_INTERVAL_MS = 5_000;
-
-export interface DashboardQuery {
-  page: number;
-  search: string;
-}
-
-/** ?page= and ?q= as the dashboard reads them (the data layer clamps the page again). */
-export function dashboardQueryFrom(params: { page?: string | null; q?: string | null }): DashboardQuery {
-  const page = Math.trunc(Number(params.page ?? 1));
-  return { page: Number.isFinite(page) && page > 0 ? page : 1, search: (params.q ?? "").trim().slice(0, 100) };
-}
-
-export function dashboardSearchParams(query: DashboardQuery): URLSearchParams {
-  const params = new URLSearchParams();
-  if (query.search) params.set("q", query.search);
-  if (query.page > 1) params.set("page", String(query.page));
-  return params;
-}
-
-export class HttpError extends Error {
-  override name = "HttpError";
-  constructor(readonly status: number) {
-    super(`The console answered ${status}.`);
-  }
-}
-
-async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
-  const response = await fetch(url, { headers: { accept: "application/json" }, cache: "no-store", signal });
-  if (!response.ok) throw new HttpError(response.status);
-  return (await response.json()) as T;
-}
+export type { DashboardQuery };
 
 export const dashboardKeys = {
   all: ["dashboard"] as const,
@@ -43,9 +14,7 @@ export const dashboardKeys = {
 };
 
 // Stop asking once signed out; keep retrying other failures at the polling pace.
-function pollUnlessSignedOut(query: { state: { error: unknown } }) {
-  return (query.state.error as HttpError | null)?.status === 401 ? false : POLL_INTERVAL_MS;
-}
+const pollUnlessSignedOut = pollUntil([401]);
 
 export function dashboardAppsQuery(query: DashboardQuery) {
   const params = dashboardSearchParams(query).toString();

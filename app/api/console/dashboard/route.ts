@@ -1,8 +1,8 @@
 // GET: one page of the dashboard's apps with their services (?page=, ?q=), polled by the open
 // dashboard. 401 JSON without a session.
 import type { NextRequest } from "next/server";
-import { loadDashboardView } from "@/app/(console)/dashboard/_lib/view";
-import { dashboardQueryFrom } from "@/app/(console)/dashboard/_lib/queries";
+import { loadDashboardView } from "@/lib/views/dashboard";
+import { dashboardQueryFrom } from "@/lib/views/dashboard-query";
 import { forUser, json } from "../_lib/respond";
 
 export async function GET(request: NextRequest) {

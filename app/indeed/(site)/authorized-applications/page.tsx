@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { listAuthorizedApplications } from "@/lib/data/indeed-authorization";
 import { csrfToken } from "@/lib/data/sandbox-sessions";
 import { currentSandboxAccount, sessionToken } from "../../_lib/session";
-import { AuthorizedAppsList } from "./authorized-apps-list";
+import { AuthorizedAppsList } from "./_components/authorized-apps-list";
 
 export const metadata: Metadata = { title: "Authorized applications" };
 

@@ -1,10 +1,10 @@
 import Form from "next/form";
 import Link from "next/link";
 import type { QueueFilters } from "@/lib/data/provisioning";
-import { PROVIDER_LABELS, STATUS_LABELS } from "@/lib/status";
+import { PROVIDER_LABELS, PROVIDERS, STATUS_LABELS } from "@/lib/status";
 import { SelectField } from "@/components/ui/select-field";
 import { buttonClass } from "@/components/ui/button";
-import { FILTER_PARAMS, PROVIDERS, QUEUE_STATUSES } from "../filters";
+import { FILTER_PARAMS, QUEUE_STATUSES } from "../_lib/filters";
 
 export interface FilterOptions {
   services: { id: string; name: string; provider: keyof typeof PROVIDER_LABELS }[];

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/form-message";
 import { ReasonDialog } from "../../_components/reason-dialog";
 import { moveQueuedServiceAction } from "../actions";
-import type { QueueActionName } from "../queue-actions";
+import type { QueueActionName } from "../_lib/queue-actions";
 import { useReportOutcome } from "./queue-feedback";
 
 export interface QueueRow {

@@ -3,7 +3,7 @@ import { listEmployers } from "@/lib/data/sandbox";
 import { PageHeader } from "@/components/page-header";
 import { AdminBreadcrumb } from "../../_components/admin-breadcrumb";
 import { requireAdminPage } from "../../_lib/require-admin";
-import { EmployerForm } from "./employer-form";
+import { EmployerForm } from "./_components/employer-form";
 
 export const metadata: Metadata = { title: "Sandbox employers" };
 

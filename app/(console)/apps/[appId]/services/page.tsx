@@ -4,7 +4,7 @@ import { requireUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { findApp } from "@/lib/data/apps";
 import { AppHeader } from "../_components/app-header";
-import { loadServicesView } from "./_lib/view";
+import { loadServicesView } from "@/lib/views/services";
 import { ServicesView } from "./_components/services-view";
 
 export const metadata: Metadata = { title: "APIs and services" };

@@ -11,7 +11,7 @@ import type { ActionResult } from "@/lib/action-result";
 import { requestServiceAction } from "../actions";
 import { servicesKeys } from "../_lib/queries";
 import { NOTE_MAX_LENGTH, type RequestServiceInput } from "../_lib/schemas";
-import type { RequestOption } from "../_lib/view";
+import type { RequestOption } from "@/lib/views/services";
 
 const UNREACHABLE: ActionResult = {
   ok: false,

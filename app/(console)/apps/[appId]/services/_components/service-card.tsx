@@ -3,7 +3,7 @@ import { DateTime } from "@/components/date-time";
 import { StatusBadge } from "@/components/status-badge";
 import { MOVES, type LifecycleAction } from "@/lib/provisioning/lifecycle";
 import { STATUS_DESCRIPTIONS } from "@/lib/status";
-import type { ServiceOnApp } from "../_lib/view";
+import type { ServiceOnApp } from "@/lib/views/services";
 import { StatusTimeline } from "./status-timeline";
 
 export type MoveAction = Exclude<LifecycleAction, "request">;

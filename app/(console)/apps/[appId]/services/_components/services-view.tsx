@@ -13,7 +13,7 @@ import { availableActions } from "@/lib/provisioning/lifecycle";
 import { moveServiceAction } from "../actions";
 import { servicesKeys, servicesQuery } from "../_lib/queries";
 import type { MoveServiceInput } from "../_lib/schemas";
-import type { ServiceOnApp, ServicesView as View } from "../_lib/view";
+import type { ServiceOnApp, ServicesView as View } from "@/lib/views/services";
 import { ReasonDialog } from "./reason-dialog";
 import { RequestServiceDialog } from "./request-service-dialog";
 import { moveButtonId, ServiceCard, type MoveAction } from "./service-card";

@@ -1,7 +1,7 @@
 import { StatusTransition } from "@/components/status-transition";
 import { DateTime } from "@/components/date-time";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
-import type { StatusChange } from "../_lib/view";
+import type { StatusChange } from "@/lib/views/services";
 
 /** Every status change of one service on the app, newest first, behind a disclosure. */
 export function StatusTimeline({

@@ -1,7 +1,7 @@
 // GET: the services tab's data (services with their timelines, removed services, request
 // options), polled by the open page. 401 without a session, 404 for an app the user cannot see.
 import type { NextRequest } from "next/server";
-import { loadServicesView } from "@/app/(console)/apps/[appId]/services/_lib/view";
+import { loadServicesView } from "@/lib/views/services";
 import { forUser, json, notFoundJson } from "../../../_lib/respond";
 
 export async function GET(_request: NextRequest, ctx: RouteContext<"/api/console/apps/[appId]/services">) {

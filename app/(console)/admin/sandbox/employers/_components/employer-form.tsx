@@ -6,7 +6,7 @@ import { readEmployerForm } from "@/lib/sandbox/schemas";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/form-message";
-import { createEmployerAction } from "../actions";
+import { createEmployerAction } from "../../actions";
 
 interface FormState {
   result: ActionResult | null;

@@ -2,9 +2,9 @@
 // refused: a stale bookmark or a hand-edited link shows the unfiltered queue, never an error.
 import { z } from "zod";
 import type { QueueFilters } from "@/lib/data/provisioning";
+import { PROVIDERS } from "@/lib/status";
 
 export const QUEUE_STATUSES = ["PROVISIONING_IN_PROGRESS", "REVIEW_IN_PROGRESS"] as const;
-export const PROVIDERS = ["INDEED", "SEEK"] as const;
 
 const fields = {
   provider: z.enum(PROVIDERS),

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { SCOPE_DESCRIPTIONS, type IndeedScope } from "@/lib/providers/indeed/scopes";
-import { removeAccessAction, type RemoveAccessState } from "../actions";
+import { removeAccessAction, type RemoveAccessState } from "../../actions";
 
 interface AuthorizedApp {
   id: string;

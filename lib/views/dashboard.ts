@@ -4,7 +4,7 @@ import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
 import { listDashboardApps } from "@/lib/data/apps";
 import { listUnseenChanges } from "@/lib/data/provisioning";
-import type { DashboardQuery } from "./queries";
+import type { DashboardQuery } from "./dashboard-query";
 
 export async function loadDashboardView(user: SessionUser, query: DashboardQuery) {
   const result = await listDashboardApps(user, query);
