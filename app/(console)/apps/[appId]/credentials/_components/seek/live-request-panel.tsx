@@ -14,7 +14,7 @@ import { DateTime } from "@/components/date-time";
 import { LiveUpdateStatus } from "@/components/live-update-status";
 import type { ActionResult } from "@/lib/action-result";
 import type { LiveRequestState } from "@/lib/data/seek-credentials";
-import { HttpError, POLL_INTERVAL_MS } from "../../../services/_lib/queries";
+import { HttpError, POLL_INTERVAL_MS, getJson } from "@/lib/live-query";
 import { requestLiveCredentialsAction } from "../../seek-actions";
 
 const UNREACHABLE: ActionResult = { ok: false, error: "The console could not be reached. Check your connection and try again." };
@@ -22,15 +22,7 @@ const UNREACHABLE: ActionResult = { ok: false, error: "The console could not be 
 function liveRequestQuery(appId: string) {
   return queryOptions({
     queryKey: ["seek-live-request", appId] as const,
-    queryFn: async ({ signal }): Promise<LiveRequestState> => {
-      const response = await fetch(`/api/console/apps/${encodeURIComponent(appId)}/seek/live-request`, {
-        headers: { accept: "application/json" },
-        cache: "no-store",
-        signal,
-      });
-      if (!response.ok) throw new HttpError(response.status);
-      return (await response.json()) as LiveRequestState;
-    },
+    queryFn: ({ signal }) => getJson<LiveRequestState>(`/api/console/apps/${encodeURIComponent(appId)}/seek/live-request`, signal),
     refetchInterval: (query) => {
       const status = (query.state.error as HttpError | null)?.status;
       if (status === 401 || status === 403 || status === 404) return false;
