@@ -14,6 +14,7 @@ import { pathTo } from "../lib/provisioning/lifecycle";
 import { INDEED_SERVICES, seedServiceCatalog } from "./catalog";
 import { seedDemoSandbox } from "./demo-sandbox";
 import { seedDemoGraphql } from "./demo-graphql";
+import { seedDemoSeek } from "./demo-seek";
 
 export const DEMO_PASSWORD = "partner-console-demo";
 
@@ -281,6 +282,7 @@ export async function seedDemoWorld(prisma: PrismaClient, now = new Date()) {
     }
     await seedDemoSandbox(tx, passwordHash);
     await seedDemoGraphql(tx);
+    await seedDemoSeek(tx, { partners, ownerOf, adminId, now });
     // A few hundred statements: Prisma's default 5 s would fail on a busy machine.
   }, { timeout: 120_000, maxWait: 30_000 });
 }

@@ -86,6 +86,8 @@ export async function findApp(user: SessionUser, appId: string) {
       createdAt: true,
       updatedAt: true,
       partner: { select: { id: true, name: true } },
+      /** SEEK apps show the services tab only when they have services. */
+      _count: { select: { services: true } },
     },
   });
 }
@@ -133,7 +135,8 @@ export async function listPartnersForNewApp(user: SessionUser) {
 /**
  * Indeed configures each app during onboarding: an admin creates it for a partner together
  * with its credentials. A confidential OAuth client and an Indeed Apply token start with one
- * secret; the authorization code grant starts its review.
+ * secret; the authorization code grant starts its review. A SEEK app starts without
+ * credentials: its owners issue them.
  */
 export async function createAppWithCredentials(user: SessionUser, data: NewApp) {
   assertCan(user.role, "apps:create");
@@ -154,6 +157,9 @@ export async function createAppWithCredentials(user: SessionUser, data: NewApp) 
         },
         select: { id: true, name: true },
       });
+      // A SEEK app has no Indeed OAuth client: its owners issue SEEK credentials per
+      // environment on its Credentials tab (lib/data/seek-credentials.ts).
+      if (data.provider === "SEEK") return app;
       const review = data.grantTypes.includes("AUTHORIZATION_CODE");
       const client = await tx.client.create({
         data: {
