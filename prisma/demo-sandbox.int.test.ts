@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { PrismaClient } from "../lib/generated/prisma/client";
-import { verifySandboxCredentials } from "../lib/data/sandbox";
+import { verifySandboxCredentials } from "../lib/providers/indeed/sign-in";
 import { useTestDatabase } from "../lib/testing/database";
 import { DEMO_PASSWORD, seedDemoWorld } from "./demo-world";
 

@@ -7,10 +7,8 @@ import {
   listEmployers,
   listSandboxAccounts,
   updateSandboxAccount,
-  verifySandboxCredentials,
 } from "./sandbox";
-import { isLimited } from "./rate-limit";
-import { SIGN_IN_LIMIT } from "./users";
+import { verifySandboxCredentials } from "../providers/indeed/sign-in";
 
 const t = useTestDatabase();
 const PASSWORD = "a-sandbox-password";
@@ -110,17 +108,5 @@ describe("sandbox accounts, as an admin manages them", () => {
       await expect(createEmployer(user, { name: uniqueName("E") })).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
     expect(await t.prisma.partner.findUnique({ where: { id: partner.id } })).toMatchObject({ registrantId: null });
-  });
-});
-
-describe("signing in to the emulator", () => {
-  it("throttles failures per email like the console, whether or not the account exists", async () => {
-    const admin = await t.rows.user("ADMIN", null);
-    const address = email();
-    await createSandboxAccount(admin, { email: address, name: "T", password: PASSWORD, partnerId: "", registrant: false, employerIds: [] });
-    for (let i = 0; i < SIGN_IN_LIMIT.max; i++) expect(await verifySandboxCredentials(address, "wrong-password")).toBeNull();
-    await expect(verifySandboxCredentials(address, PASSWORD)).rejects.toMatchObject({ code: "RATE_LIMITED" });
-    // The console's own counter for the same address is separate.
-    expect(await isLimited(`sign-in:${address}`, SIGN_IN_LIMIT)).toEqual({ limited: false });
   });
 });

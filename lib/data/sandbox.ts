@@ -1,18 +1,17 @@
 import "server-only";
 // The sandbox Indeed world: employers and the job-site accounts that sign in to the emulator.
-// Admins manage them in the console (platform:administer); the emulator's sign-in checks their
-// passwords. A partner's registrant is the account that "registered" its apps: appinfo lists
-// its employers.
+// Admins manage them in the console (platform:administer); the emulator's sign-in
+// (lib/providers/indeed/sign-in.ts) checks their passwords. A partner's registrant is the account
+// that "registered" its apps: appinfo lists its employers.
 import { z } from "zod";
 import { Prisma } from "../generated/prisma/client";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { assertCan } from "../auth/permissions";
-import { decoyHash, hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, verifyPassword } from "../auth/password";
+import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "../auth/password";
 import { randomHex } from "../crypto/random";
 import { isUuid } from "../ids";
-import { hit, isLimited, reset } from "./rate-limit";
-import { normalizeEmail, SIGN_IN_LIMIT, type SessionUser } from "./users";
+import { normalizeEmail, type SessionUser } from "./users";
 
 export const EMPLOYER_ID = /^[0-9a-f]{32}$/;
 
@@ -204,34 +203,4 @@ export async function createEmployer(user: SessionUser, input: EmployerInput) {
     }
     throw error;
   }
-}
-
-// ─── Sign-in to the emulator ────────────────────────────────────────────────────────────────
-
-export class TooManySandboxSignInAttempts extends AppError {
-  constructor(readonly retryAt: Date) {
-    super("RATE_LIMITED", "Too many failed sign-in attempts.");
-  }
-}
-
-/**
- * The sandbox account whose email and password these are, or null; the same time whether or not
- * the email exists, and throttled per email like the console's sign-in (docs/decisions/004).
- */
-export async function verifySandboxCredentials(email: string, password: string) {
-  const normalized = normalizeEmail(email);
-  const key = `indeed-sign-in:${normalized}`;
-  const limited = await isLimited(key, SIGN_IN_LIMIT);
-  if (limited.limited) throw new TooManySandboxSignInAttempts(limited.resetAt);
-  const account = await db().sandboxAccount.findUnique({
-    where: { email: normalized },
-    select: { id: true, subject: true, email: true, name: true, partnerId: true, passwordHash: true },
-  });
-  const ok = await verifyPassword(password, account?.passwordHash ?? (await decoyHash()));
-  if (!account || !ok) {
-    await hit(key, SIGN_IN_LIMIT);
-    return null;
-  }
-  await reset(key);
-  return { id: account.id, subject: account.subject, email: account.email, name: account.name, partnerId: account.partnerId };
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { csrfToken } from "@/lib/data/sandbox-sessions";
+import { csrfToken } from "@/lib/providers/indeed/sessions";
 import { currentSandboxAccount, sessionToken } from "../_lib/session";
 import { indeedSignOutAction } from "./actions";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import type { NextRequest } from "next/server";
-import { findSandboxSession, isValidCsrfToken, type SandboxSessionAccount } from "@/lib/data/sandbox-sessions";
+import { findSandboxSession, isValidCsrfToken, type SandboxSessionAccount } from "@/lib/providers/indeed/sessions";
 import { isRequestHandle } from "@/lib/providers/indeed/authorize";
 import { CSRF_MESSAGE, GONE_MESSAGES } from "./messages";
 import { errorPage, seeOther } from "./responses";

@@ -1,6 +1,6 @@
 // What the emulator tells a user when a request cannot go on. Shared by the pages (React) and
 // the route handlers (plain HTML), so both say the same thing.
-import type { GoneReason } from "@/lib/data/indeed-authorization";
+import type { GoneReason } from "@/lib/providers/indeed/authorization-flow";
 
 export const GONE_MESSAGES: Record<GoneReason, { title: string; message: string }> = {
   unknown: {

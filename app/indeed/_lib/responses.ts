@@ -2,7 +2,7 @@ import "server-only";
 // Responses of the emulator's route handlers: 303 redirects (never 307, which would repeat a
 // POST body: RFC 9700 §4.12) and a small self-contained HTML error page for the requests that
 // must not go back to the client.
-import type { NextStep } from "@/lib/data/indeed-authorization";
+import type { NextStep } from "@/lib/providers/indeed/authorization-flow";
 import { GONE_MESSAGES } from "./messages";
 
 const NO_STORE = { "Cache-Control": "no-store", Pragma: "no-cache" };

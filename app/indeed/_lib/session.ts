@@ -1,10 +1,10 @@
 import "server-only";
 // The emulator's session cookie: separate from the console's Auth.js cookie, scoped to /indeed,
-// holding a random token whose hash names a SandboxSession row (lib/data/sandbox-sessions.ts).
+// holding a random token whose hash names a SandboxSession row (lib/providers/indeed/sessions.ts).
 import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import { env } from "@/lib/env";
-import { findSandboxSession, SANDBOX_SESSION_MAX_AGE_SECONDS } from "@/lib/data/sandbox-sessions";
+import { findSandboxSession, SANDBOX_SESSION_MAX_AGE_SECONDS } from "@/lib/providers/indeed/sessions";
 
 export const SESSION_COOKIE = "indeed_session";
 

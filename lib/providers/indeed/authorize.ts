@@ -1,8 +1,8 @@
 // The authorization endpoint of the Indeed emulator, as rules: how a request is validated
 // (RFC 6749 §4.1.1 and §4.1.2.1, RFC 7636, RFC 9700), which scopes the consent screen asks for
 // (incremental authorization), whether the employer picker shows, and where an
-// AuthorizationRequest row stands. No database and no framework here: lib/data/indeed-authorization.ts
-// feeds it rows and the route handlers under app/indeed turn its answers into responses.
+// AuthorizationRequest row stands. No database and no framework here: authorization-flow.ts feeds
+// it rows and the route handlers under app/indeed turn its answers into responses.
 import { InvalidClient, InvalidRequest, InvalidScope, OAuthError, UnauthorizedClient, UnsupportedResponseType } from "../../oauth/errors";
 import { isIndeedScope, sortScopes, type IndeedScope } from "./scopes";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { listAuthorizedApplications } from "@/lib/data/indeed-authorization";
-import { csrfToken } from "@/lib/data/sandbox-sessions";
+import { listAuthorizedApplications } from "@/lib/providers/indeed/authorization-flow";
+import { csrfToken } from "@/lib/providers/indeed/sessions";
 import { currentSandboxAccount, sessionToken } from "../../_lib/session";
 import { AuthorizedAppsList } from "./authorized-apps-list";
 

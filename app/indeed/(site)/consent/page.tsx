@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { ConsentScreen } from "@/components/consent-screen";
-import { viewStep } from "@/lib/data/indeed-authorization";
-import { csrfToken } from "@/lib/data/sandbox-sessions";
+import { viewStep } from "@/lib/providers/indeed/authorization-flow";
+import { csrfToken } from "@/lib/providers/indeed/sessions";
 import { isRequestHandle } from "@/lib/providers/indeed/authorize";
 import { GONE_MESSAGES } from "../../_lib/messages";
 import { currentSandboxAccount, sessionToken } from "../../_lib/session";

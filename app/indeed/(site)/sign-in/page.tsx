@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { requestAppName } from "@/lib/data/indeed-authorization";
+import { requestAppName } from "@/lib/providers/indeed/authorization-flow";
 import { isRequestHandle } from "@/lib/providers/indeed/authorize";
 import { currentSandboxAccount } from "../../_lib/session";
 import { SignInForm } from "@/components/sign-in-form";

@@ -1,7 +1,7 @@
 // POST /indeed/consent/submit: the consent screen's Allow or Deny. Reads only the request handle,
 // the CSRF token and the user's choices; everything else comes from the stored request.
 import type { NextRequest } from "next/server";
-import { submitConsent } from "@/lib/data/indeed-authorization";
+import { submitConsent } from "@/lib/providers/indeed/authorization-flow";
 import { formAll } from "@/lib/form-data";
 import { stepResponse } from "../../../_lib/responses";
 import { readRequestPost } from "../../../_lib/form";

@@ -1,7 +1,7 @@
 // POST /indeed/employer/submit: the employer picked on the selection screen, or none. The
 // employer must be one of the signed-in account's; the request must be one it consented to.
 import type { NextRequest } from "next/server";
-import { submitEmployer } from "@/lib/data/indeed-authorization";
+import { submitEmployer } from "@/lib/providers/indeed/authorization-flow";
 import { EMPLOYER_ID } from "@/lib/data/sandbox";
 import { seeOther, stepResponse } from "../../../_lib/responses";
 import { readRequestPost } from "../../../_lib/form";

@@ -3,8 +3,8 @@
 // sign-in, consent or employer page, or straight back to the client when nothing needs asking.
 // A request whose client or redirect URI cannot be trusted gets an error page, never a redirect.
 import type { NextRequest } from "next/server";
-import { authorizeLookup, createAuthorizationRequest, nextStep } from "@/lib/data/indeed-authorization";
-import { findSandboxSession } from "@/lib/data/sandbox-sessions";
+import { authorizeLookup, createAuthorizationRequest, nextStep } from "@/lib/providers/indeed/authorization-flow";
+import { findSandboxSession } from "@/lib/providers/indeed/sessions";
 import { errorResponseUrl, readAuthorizeParams, validateAuthorizeRequest } from "@/lib/providers/indeed/authorize";
 import { errorPage, seeOther, stepResponse } from "../../../_lib/responses";
 import { SESSION_COOKIE } from "../../../_lib/session";

@@ -5,9 +5,9 @@ import "server-only";
 // an error redirect. Client, redirect URI and scopes are always read from the row, never from a
 // form. Completion is one conditional UPDATE inside the transaction that issues the code, so a
 // request can complete once, however many times its forms are posted.
-import { db } from "../db";
-import { newOpaqueToken } from "../crypto/random";
-import { AccessDenied, type OAuthError } from "../oauth/errors";
+import { db } from "../../db";
+import { newOpaqueToken } from "../../crypto/random";
+import { AccessDenied, type OAuthError } from "../../oauth/errors";
 import {
   authorizationResponseUrl,
   CODE_LIFETIME_SECONDS,
@@ -22,11 +22,11 @@ import {
   type AuthorizeClient,
   type AuthorizeLookup,
   type ValidAuthorizeRequest,
-} from "../providers/indeed/authorize";
-import { isIndeedScope, sortScopes, type IndeedScope } from "../providers/indeed/scopes";
-import { mayAuthorize } from "../credentials/review";
-import { isUuid } from "../ids";
-import { storedHash, type SandboxSessionAccount } from "./sandbox-sessions";
+} from "./authorize";
+import { isIndeedScope, sortScopes, type IndeedScope } from "./scopes";
+import { mayAuthorize } from "../../credentials/review";
+import { isUuid } from "../../ids";
+import { storedHash, type SandboxSessionAccount } from "./sessions";
 
 /** The partner information of the consent screen (components/consent-screen.tsx). */
 export interface ConsentPartnerInfo {

@@ -3,9 +3,9 @@ import "server-only";
 // random token, the database only its SHA-256, so a database dump signs no one in. The CSRF
 // tokens of the emulator's forms are keyed hashes bound to the session (and to the request
 // they act on), so nothing about them is kept in memory or needs a row of its own.
-import { db } from "../db";
-import { matchesVerifier, verifierOf } from "../crypto/secret-box";
-import { newOpaqueToken, tokenHash } from "../crypto/random";
+import { db } from "../../db";
+import { matchesVerifier, verifierOf } from "../../crypto/secret-box";
+import { newOpaqueToken, tokenHash } from "../../crypto/random";
 
 /** tokenHash as the Bytes column type wants it (a Uint8Array over its own ArrayBuffer). */
 export function storedHash(token: string): Uint8Array<ArrayBuffer> {

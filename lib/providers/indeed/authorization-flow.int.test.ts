@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { newClientId, tokenHash } from "../crypto/random";
-import { readAuthorizeParams, validateAuthorizeRequest } from "../providers/indeed/authorize";
-import { uniqueName, useTestDatabase } from "../testing/database";
+import { newClientId, tokenHash } from "../../crypto/random";
+import { readAuthorizeParams, validateAuthorizeRequest } from "./authorize";
+import { uniqueName, useTestDatabase } from "../../testing/database";
 import {
   authorizeLookup,
   createAuthorizationRequest,
@@ -10,8 +10,8 @@ import {
   revokeGrant,
   submitConsent,
   submitEmployer,
-} from "./indeed-authorization";
-import { createSandboxSession, csrfToken, storedHash, findSandboxSession, isValidCsrfToken, type SandboxSessionAccount } from "./sandbox-sessions";
+} from "./authorization-flow";
+import { createSandboxSession, csrfToken, storedHash, findSandboxSession, isValidCsrfToken, type SandboxSessionAccount } from "./sessions";
 
 const t = useTestDatabase();
 const REDIRECT = "http://localhost:8976/callback";

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { uniqueName, useTestDatabase } from "../../testing/database";
+import { isLimited } from "../../data/rate-limit";
+import { createSandboxAccount } from "../../data/sandbox";
+import { SIGN_IN_LIMIT } from "../../data/users";
+import { verifySandboxCredentials } from "./sign-in";
+
+const t = useTestDatabase();
+const PASSWORD = "a-sandbox-password";
+
+function email() {
+  return `${uniqueName("sandbox").replace(/\W+/g, "-")}@sandbox.test`;
+}
+
+describe("signing in to the emulator", () => {
+  it("throttles failures per email like the console, whether or not the account exists", async () => {
+    const admin = await t.rows.user("ADMIN", null);
+    const address = email();
+    await createSandboxAccount(admin, { email: address, name: "T", password: PASSWORD, partnerId: "", registrant: false, employerIds: [] });
+    for (let i = 0; i < SIGN_IN_LIMIT.max; i++) expect(await verifySandboxCredentials(address, "wrong-password")).toBeNull();
+    await expect(verifySandboxCredentials(address, PASSWORD)).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    // The console's own counter for the same address is separate.
+    expect(await isLimited(`sign-in:${address}`, SIGN_IN_LIMIT)).toEqual({ limited: false });
+  });
+});
