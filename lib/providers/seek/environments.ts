@@ -2,24 +2,11 @@
 // for, and the object-id schemes each one's data lives in.
 // @see docs/decisions/022
 
-export type SeekEnvironment = "PLAYGROUND" | "LIVE";
+import { SEEK_AUDIENCES, SEEK_SCHEMES } from "../../credentials/seek";
+import type { SeekEnvironment } from "../../generated/prisma/enums";
 
-export const SEEK_AUDIENCES: Record<SeekEnvironment, string> = {
-  PLAYGROUND: "https://test.graphql.seek.com",
-  LIVE: "https://graphql.seek.com",
-};
-
-/** The object-id schemes of each environment's data: `<scheme>:<type>:<namespace>:<value>`. */
-export const SEEK_SCHEMES: Record<SeekEnvironment, readonly string[]> = {
-  PLAYGROUND: ["seekAnzPublicTest", "globalPublicTest"],
-  LIVE: ["seekAnz", "global"],
-};
-
-/** The schemes `hiringOrganizations(schemeId:)` lists hirers of. */
-export const HIRER_LIST_SCHEMES: Record<SeekEnvironment, string> = {
-  PLAYGROUND: "seekAnzPublicTest",
-  LIVE: "seekAnz",
-};
+export type { SeekEnvironment };
+export { SEEK_AUDIENCES, SEEK_HIRER_SCHEMES as HIRER_LIST_SCHEMES, SEEK_SCHEMES } from "../../credentials/seek";
 
 export function environmentOfAudience(audience: string): SeekEnvironment | null {
   if (audience === SEEK_AUDIENCES.PLAYGROUND) return "PLAYGROUND";
@@ -51,16 +38,6 @@ export function parseObjectId(id: string): ObjectId | null {
   const [, scheme, type, namespace, value] = match as unknown as [string, string, string, string, string];
   return { scheme, type, namespace, value };
 }
-
-/** The relationship types a partner can have with a hirer, as SEEK names them. */
-export const RELATIONSHIP_TYPE_CODES = [
-  "ApplicationExport",
-  "ApplicationPrefill",
-  "CandidateProfiles",
-  "CandidateVerification",
-  "JobPosting",
-  "ProactiveSourcing",
-] as const;
 
 /** Every scope a browser token may carry (SEEK's list); `query:organizations` opens this schema. */
 export const BROWSER_TOKEN_SCOPES = [

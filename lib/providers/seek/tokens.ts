@@ -2,9 +2,7 @@ import "server-only";
 // SEEK's partner and browser tokens: ES256 JWTs signed with SEEK's own keys (the same encrypted
 // store as Indeed's, published at /seek/.well-known/jwks.json). Claims (docs/decisions/022):
 // - both: `iss` (the emulator's /seek issuer), `aud` (the environment's audience), `azp` (the
-//   credential's client id), `iat`, `exp`, `jti`, `token_use` ("partner" or "browser") and
-//   `iat_ms`, the issue time in milliseconds, so that "expire issued tokens now" cuts exactly
-//   at its moment rather than at a whole second;
+//   credential's client id), `iat`, `exp`, `jti`, `token_use` ("partner" or "browser");
 // - partner: `sub` `<client_id>@clients`, `gty` "client-credentials" (Auth0's shapes);
 // - browser: `sub` the partner's anonymous user id, `hirer` the hirer's id, `scope`.
 import { randomUUID } from "node:crypto";
@@ -40,7 +38,6 @@ export async function signPartnerToken(input: {
     gty: "client-credentials",
     token_use: "partner",
     iat: epoch(now),
-    iat_ms: now.getTime(),
     exp: epoch(now) + ttlS,
     jti: randomUUID(),
   });
@@ -65,19 +62,18 @@ export async function signBrowserToken(input: {
     hirer: hirerId,
     scope: scopes.join(" "),
     iat: epoch(now),
-    iat_ms: now.getTime(),
     exp: epoch(now) + BROWSER_TOKEN_TTL_S,
     jti: randomUUID(),
   });
 }
 
 export type VerifiedSeekToken =
-  | { kind: "partner"; clientId: string; environment: SeekEnvironment; issuedAtMs: number }
+  | { kind: "partner"; clientId: string; environment: SeekEnvironment; issuedAt: number }
   | {
       kind: "browser";
       clientId: string;
       environment: SeekEnvironment;
-      issuedAtMs: number;
+      issuedAt: number;
       hirerId: string;
       userId: string;
       scopes: string[];
@@ -92,6 +88,8 @@ export class SeekTokenRejected extends Error {
     readonly reason: "malformed" | "invalid" | "expired",
     readonly kind?: TokenKind,
     readonly environment?: SeekEnvironment,
+    /** The credential's client id of an expired token (its signature was verified). */
+    readonly clientId?: string,
   ) {
     super(reason);
   }
@@ -102,15 +100,15 @@ const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 function shapeOf(payload: JWTPayload): VerifiedSeekToken | null {
   const audience = typeof payload.aud === "string" ? payload.aud : null;
   const environment = audience ? environmentOfAudience(audience) : null;
-  const issuedAtMs = payload.iat_ms;
-  if (!environment || typeof payload.azp !== "string" || typeof issuedAtMs !== "number") return null;
-  if (payload.token_use === "partner") return { kind: "partner", clientId: payload.azp, environment, issuedAtMs };
+  const issuedAt = payload.iat;
+  if (!environment || typeof payload.azp !== "string" || typeof issuedAt !== "number") return null;
+  if (payload.token_use === "partner") return { kind: "partner", clientId: payload.azp, environment, issuedAt };
   if (payload.token_use === "browser" && typeof payload.hirer === "string" && typeof payload.sub === "string" && typeof payload.scope === "string") {
     return {
       kind: "browser",
       clientId: payload.azp,
       environment,
-      issuedAtMs,
+      issuedAt,
       hirerId: payload.hirer,
       userId: payload.sub,
       scopes: payload.scope.split(" ").filter(Boolean),
@@ -148,7 +146,7 @@ export async function verifySeekToken(token: string, issuer: string, now = new D
     if (error instanceof errors.JWTExpired) {
       // The signature was checked before the expiry, so these claims are SEEK's own.
       const shaped = shapeOf(decodeJwt(token));
-      throw new SeekTokenRejected("expired", shaped?.kind, shaped?.environment);
+      throw new SeekTokenRejected("expired", shaped?.kind, shaped?.environment, shaped?.clientId);
     }
     if (error instanceof errors.JOSEError) throw new SeekTokenRejected("invalid");
     throw error;

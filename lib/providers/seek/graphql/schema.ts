@@ -9,6 +9,7 @@ import {
   parseObjectId,
   type SeekEnvironment,
 } from "../environments";
+import { hirerIdEnvironment } from "../../../credentials/seek";
 import { seekError } from "./errors";
 import type { HirerCursor, HirerPageQuery, HirerView, ListedHirer, SeekGraphSource } from "./source";
 import { SEEK_TYPE_DEFS } from "./type-defs";
@@ -50,13 +51,15 @@ function otherEnvironment(caller: SeekCaller): never {
   throw seekError("UNAUTHENTICATED", `${TOKEN_NAME[caller.environment]} ${caller.kind} token cannot access data of the other environment`);
 }
 
-/** Hirer ids are checked as given: a malformed one is bad input, another environment's is refused. */
+/**
+ * Hirer ids are checked as given: another environment's object is refused as SEEK refuses it
+ * (UNAUTHENTICATED), anything that is no hirer id is bad input.
+ */
 function checkHirerId(caller: SeekCaller, id: string) {
   const parsed = parseObjectId(id);
-  if (!parsed || parsed.type !== "organization") throw seekError("BAD_USER_INPUT", "Invalid hiring organization ID");
-  const environment = environmentOfScheme(parsed.scheme);
-  if (!environment) throw seekError("BAD_USER_INPUT", `Unknown scheme: ${parsed.scheme.slice(0, 64)}`);
-  if (environment !== caller.environment) otherEnvironment(caller);
+  const environment = parsed ? environmentOfScheme(parsed.scheme) : null;
+  if (environment && environment !== caller.environment) otherEnvironment(caller);
+  if (hirerIdEnvironment(id) !== caller.environment) throw seekError("BAD_USER_INPUT", "Invalid hiring organization ID");
 }
 
 const noRelationship = () => seekError("FORBIDDEN", "The partner has no relationship with this hiring organization");
