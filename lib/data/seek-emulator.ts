@@ -171,7 +171,18 @@ function relationshipsOf(partnerId: string) {
   return { ...HIRER_SELECT, relationships: { where: { partnerId }, select: { types: true } } };
 }
 
-function pageWhere(partnerId: string, environment: SeekEnvironment, q: HirerPageQuery, beyond: boolean) {
+/**
+ * The ids of the partner's hirers with any of `codes`. Raw, because the driver adapters bind an
+ * enum-array filter (`hasSome`, `has`) as text, which PostgreSQL refuses as an array literal.
+ */
+async function hirerIdsWithTypes(partnerId: string, codes: string[]): Promise<string[]> {
+  const rows = await db().$queryRaw<{ hirerId: string }[]>`
+    SELECT "hirerId" FROM "SeekHirerRelationship"
+    WHERE "partnerId" = ${partnerId}::uuid AND "types" && ${codes}::text[]::"SeekRelationshipType"[]`;
+  return rows.map((r) => r.hirerId);
+}
+
+function pageWhere(partnerId: string, environment: SeekEnvironment, q: HirerPageQuery, beyond: boolean, typedIds?: string[]) {
   const forward = q.direction === "forward";
   // Beyond: the other side of the cursor, the cursor's own row included.
   const after = beyond ? !forward : forward;
@@ -181,14 +192,12 @@ function pageWhere(partnerId: string, environment: SeekEnvironment, q: HirerPage
       ? { OR: [{ sortName: { gt: cursor.sortName } }, { sortName: cursor.sortName, id: beyond ? { gte: cursor.id } : { gt: cursor.id } }] }
       : { OR: [{ sortName: { lt: cursor.sortName } }, { sortName: cursor.sortName, id: beyond ? { lte: cursor.id } : { lt: cursor.id } }] }
     : {};
-  const relationship = {
-    partnerId,
-    ...(q.relationshipTypeCodes ? { types: { hasSome: q.relationshipTypeCodes as SeekRelationshipType[] } } : {}),
-  };
+  const relationship = { partnerId };
   return {
     environment,
     relationships: { some: relationship },
     ...(q.onlyHirerId !== undefined ? { id: q.onlyHirerId } : {}),
+    ...(typedIds ? { AND: [{ id: { in: typedIds } }] } : {}),
     ...(q.nameSearch ? { name: { contains: q.nameSearch, mode: "insensitive" as const } } : {}),
     ...keyset,
   };
@@ -196,6 +205,12 @@ function pageWhere(partnerId: string, environment: SeekEnvironment, q: HirerPage
 
 export function seekGraphSource(partnerId: string, environment: SeekEnvironment): SeekGraphSource {
   const select = relationshipsOf(partnerId);
+  /** With a type filter: the hirer ids it allows (unknown codes match nothing). */
+  const typed = async (q: HirerPageQuery) => {
+    if (!q.relationshipTypeCodes) return undefined;
+    const known = q.relationshipTypeCodes.filter(isSeekRelationshipType);
+    return known.length === 0 ? [] : hirerIdsWithTypes(partnerId, known);
+  };
   return {
     async partner() {
       const row = await db().partner.findUniqueOrThrow({ where: { id: partnerId }, select: { name: true, seekLiveSelfService: true } });
@@ -210,15 +225,11 @@ export function seekGraphSource(partnerId: string, environment: SeekEnvironment)
       return row ? view(row) : null;
     },
     async hirers(q: HirerPageQuery): Promise<HirerPage> {
-      // Unknown codes match nothing rather than failing the enum cast.
-      if (q.relationshipTypeCodes && !q.relationshipTypeCodes.every(isSeekRelationshipType)) {
-        const known = q.relationshipTypeCodes.filter(isSeekRelationshipType);
-        if (known.length === 0) return { items: [], more: false };
-        q = { ...q, relationshipTypeCodes: known };
-      }
+      const typedIds = await typed(q);
+      if (typedIds?.length === 0) return { items: [], more: false };
       const order = q.direction === "forward" ? "asc" : "desc";
       const rows = await db().seekHirer.findMany({
-        where: pageWhere(partnerId, environment, q, false),
+        where: pageWhere(partnerId, environment, q, false, typedIds),
         orderBy: [{ sortName: order }, { id: order }],
         take: q.limit + 1,
         select,
@@ -229,8 +240,9 @@ export function seekGraphSource(partnerId: string, environment: SeekEnvironment)
     },
     async anyBeyond(q: HirerPageQuery): Promise<boolean> {
       if (!q.cursor) return false;
-      if (q.relationshipTypeCodes) q = { ...q, relationshipTypeCodes: q.relationshipTypeCodes.filter(isSeekRelationshipType) };
-      const row = await db().seekHirer.findFirst({ where: pageWhere(partnerId, environment, q, true), select: { id: true } });
+      const typedIds = await typed(q);
+      if (typedIds?.length === 0) return false;
+      const row = await db().seekHirer.findFirst({ where: pageWhere(partnerId, environment, q, true, typedIds), select: { id: true } });
       return row !== null;
     },
   };
