@@ -1,6 +1,9 @@
 // Fixed-window rate limits kept in the database, so every app instance sees the same counts.
-// One atomic statement per hit: concurrent hits on the same key never lose an increment.
+// One atomic statement per hit: concurrent hits on the same key never lose an increment, and
+// each gets its own count back, so "increment, then compare" cannot let two of them through on
+// the same slot (docs/decisions/004).
 import { createHash } from "node:crypto";
+import { decoyHash, verifyPassword } from "../auth/password";
 import { db } from "../db";
 
 export interface Limit {
@@ -9,8 +12,11 @@ export interface Limit {
   windowSeconds: number;
 }
 
-/** Keys may contain personal data (an email): store only a hash of them. */
-function storedKey(key: string): string {
+/**
+ * Keys may contain personal data (an email): store only a hash of them. Exported for the
+ * statements that read a counter together with other rows (lib/oauth/client-auth.ts).
+ */
+export function storedKey(key: string): string {
   return createHash("sha256").update(key).digest("base64url");
 }
 
@@ -27,6 +33,42 @@ export async function hit(key: string, limit: Limit, now = new Date()) {
     RETURNING "count", "windowStart"`;
   const row = rows[0]!;
   return { count: row.count, resetAt: new Date(row.windowStart.getTime() + limit.windowSeconds * 1000) };
+}
+
+/**
+ * Reserves one attempt in `key`'s window before the work it guards is done: the increment and
+ * the comparison with the limit happen in one statement, so N concurrent callers get at most
+ * `limit.max` reservations between them.
+ */
+export async function reserve(key: string, limit: Limit, now = new Date()) {
+  const { count, resetAt } = await hit(key, limit, now);
+  return { allowed: count <= limit.max, resetAt };
+}
+
+export type PasswordCheck<Row> =
+  | { outcome: "verified"; row: Row }
+  | { outcome: "wrong" }
+  | { outcome: "throttled"; retryAt: Date };
+
+/**
+ * One throttled password check for every sign-in form. The attempt is reserved first; only a
+ * reserved attempt reads the row and verifies the password (against a decoy hash when there is
+ * no row, so a missing account takes as long as a wrong password). A verified password clears
+ * the window: the limit counts failures in a row, not sign-ins.
+ */
+export async function throttledPasswordCheck<Row extends { passwordHash: string }>(
+  key: string,
+  limit: Limit,
+  password: string,
+  findRow: () => Promise<Row | null>,
+): Promise<PasswordCheck<Row>> {
+  const reservation = await reserve(key, limit);
+  if (!reservation.allowed) return { outcome: "throttled", retryAt: reservation.resetAt };
+  const row = await findRow();
+  const ok = await verifyPassword(password, row?.passwordHash ?? (await decoyHash()));
+  if (!row || !ok) return { outcome: "wrong" };
+  await reset(key);
+  return { outcome: "verified", row };
 }
 
 /** Whether `key` has used up its window, without counting a hit. */

@@ -3,10 +3,10 @@
 import { Prisma } from "../generated/prisma/client";
 import { db, type Db } from "../db";
 import { AppError } from "../errors";
-import { decoyHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "../auth/password";
+import { hashPassword, MIN_PASSWORD_LENGTH } from "../auth/password";
 import type { Role } from "../auth/permissions";
 import { isUuid } from "../ids";
-import { hit, isLimited, reset } from "./rate-limit";
+import { throttledPasswordCheck } from "./rate-limit";
 
 export interface SessionUser {
   id: string;
@@ -36,24 +36,21 @@ export class TooManySignInAttempts extends AppError {
 
 /**
  * The user whose email and password these are, or null. Takes the same time whether or not
- * the email exists. Throws TooManySignInAttempts once the account's failures hit the limit.
+ * the email exists. Throws TooManySignInAttempts once the account's attempts pass the limit,
+ * before its password is checked (docs/decisions/004).
  */
 export async function verifyCredentials(email: string, password: string) {
   const normalized = normalizeEmail(email);
-  const key = `sign-in:${normalized}`;
-  const limited = await isLimited(key, SIGN_IN_LIMIT);
-  if (limited.limited) throw new TooManySignInAttempts(limited.resetAt);
-  const user = await db().user.findUnique({
-    where: { email: normalized },
-    select: { id: true, email: true, name: true, passwordHash: true },
-  });
-  const ok = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
-  if (!user || !ok) {
-    await hit(key, SIGN_IN_LIMIT);
-    return null;
-  }
-  await reset(key);
-  return { id: user.id, email: user.email, name: user.name };
+  const check = await throttledPasswordCheck(`sign-in:${normalized}`, SIGN_IN_LIMIT, password, () =>
+    db().user.findUnique({
+      where: { email: normalized },
+      select: { id: true, email: true, name: true, passwordHash: true },
+    }),
+  );
+  if (check.outcome === "throttled") throw new TooManySignInAttempts(check.retryAt);
+  if (check.outcome === "wrong") return null;
+  const { id, email: address, name } = check.row;
+  return { id, email: address, name };
 }
 
 export async function findSessionUser(id: string): Promise<SessionUser | null> {

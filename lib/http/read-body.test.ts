@@ -1,27 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { chunkedUpload, pulledAtMost, UPLOAD_CHUNK_BYTES as CHUNK } from "../testing/chunked-upload";
 import { BodyError, isWellFormedUrlEncoding, readBytes, readJson, readText, readUrlEncoded } from "./read-body";
-
-const CHUNK = 1024;
-
-/**
- * A chunked upload of `total` bytes with no Content-Length, produced only as it is pulled, so
- * `pulled` says how much of it the reader asked for and `cancelled` whether it stopped the upload.
- */
-function chunkedUpload(total: number, byte = 0x61) {
-  const state = { pulled: 0, cancelled: false };
-  const stream = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (state.pulled >= total) return controller.close();
-      const size = Math.min(CHUNK, total - state.pulled);
-      state.pulled += size;
-      controller.enqueue(new Uint8Array(size).fill(byte));
-    },
-    cancel() {
-      state.cancelled = true;
-    },
-  });
-  return { stream, state };
-}
 
 function post(body: BodyInit | null, headers: Record<string, string> = {}) {
   return new Request("http://localhost/endpoint", { method: "POST", body, headers, duplex: "half" } as RequestInit);
@@ -42,8 +21,7 @@ describe("readBytes", () => {
     const error = await problemOf(readBytes(post(stream), { maxBytes: 16 * 1024 }));
     expect(error.problem).toBe("too-large");
     expect(error.status).toBe(413);
-    // The limit plus the chunk that crossed it and at most one chunk the stream queued ahead.
-    expect(state.pulled).toBeLessThanOrEqual(16 * 1024 + 2 * CHUNK);
+    expect(state.pulled).toBeLessThanOrEqual(pulledAtMost(16 * 1024));
     expect(state.cancelled).toBe(true);
   });
 
@@ -107,7 +85,7 @@ describe("readUrlEncoded", () => {
     const { stream, state } = chunkedUpload(4 * 1024 * 1024);
     const error = await problemOf(readUrlEncoded(post(stream, form), { maxBytes: 8 * 1024 }));
     expect(error.problem).toBe("too-large");
-    expect(state.pulled).toBeLessThanOrEqual(8 * 1024 + 2 * CHUNK);
+    expect(state.pulled).toBeLessThanOrEqual(pulledAtMost(8 * 1024));
   });
 });
 
@@ -133,7 +111,7 @@ describe("readJson", () => {
     const { stream, state } = chunkedUpload(4 * 1024 * 1024, 0x20);
     const error = await problemOf(readJson(post(stream, json), { maxBytes: 32 * 1024 }));
     expect(error.problem).toBe("too-large");
-    expect(state.pulled).toBeLessThanOrEqual(32 * 1024 + 2 * CHUNK);
+    expect(state.pulled).toBeLessThanOrEqual(pulledAtMost(32 * 1024));
   });
 });
 

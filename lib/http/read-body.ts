@@ -68,7 +68,7 @@ async function abandon(stream: ReadableStream<Uint8Array> | ReadableStreamDefaul
 }
 
 /** The body's bytes, at most `maxBytes` of them; a longer body is refused unread past the limit. */
-export async function readBytes(request: Request, { maxBytes }: BodyLimit): Promise<Uint8Array> {
+export async function readBytes(request: Request, { maxBytes }: BodyLimit): Promise<Uint8Array<ArrayBuffer>> {
   const declared = request.headers.get("content-length");
   if (declared !== null && (!/^\d+$/.test(declared.trim()) || Number(declared) > maxBytes)) {
     await abandon(request.body);

@@ -1,13 +1,13 @@
 // Bearer tokens at protected resources (userinfo, appinfo).
 // @see RFC 6750 §2.1 (Authorization header), §2.2 (form body), §3 (WWW-Authenticate), §3.1 (errors)
+import { mediaType } from "../http/read-body";
 import { InvalidRequest, OAuthError } from "./errors";
+import { NO_STORE, readOAuthForm } from "./http";
 
 /** A request without any credentials: 401 with a bare challenge, no error code (§3.1). */
 export class MissingBearer extends Error {
   override name = "MissingBearer";
 }
-
-const MAX_FORM_BYTES = 16 * 1024;
 
 /**
  * The access token of a resource request: from `Authorization: Bearer`, or (POST only) the
@@ -22,12 +22,8 @@ export async function bearerToken(request: Request): Promise<string> {
     fromHeader = match[1];
   }
   let fromBody: string | undefined;
-  const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
-  if (request.method === "POST" && type === "application/x-www-form-urlencoded") {
-    if (Number(request.headers.get("content-length") ?? 0) > MAX_FORM_BYTES) throw new InvalidRequest("The request body is too large.");
-    const body = await request.text();
-    if (body.length > MAX_FORM_BYTES) throw new InvalidRequest("The request body is too large.");
-    const values = new URLSearchParams(body).getAll("access_token");
+  if (request.method === "POST" && mediaType(request) === "application/x-www-form-urlencoded") {
+    const values = (await readOAuthForm(request)).getAll("access_token");
     if (values.length > 1) throw new InvalidRequest("The access_token parameter is included more than once.");
     fromBody = values[0] || undefined;
   }
@@ -43,7 +39,7 @@ function quoted(value: string): string {
 
 /** The RFC 6750 answer to a failed resource request. */
 export function bearerErrorResponse(error: OAuthError | MissingBearer, realm: string, scope?: string): Response {
-  const headers: Record<string, string> = { "Cache-Control": "no-store", Pragma: "no-cache" };
+  const headers: Record<string, string> = { ...NO_STORE };
   if (error instanceof MissingBearer) {
     headers["WWW-Authenticate"] = `Bearer realm=${quoted(realm)}`;
     return new Response(null, { status: 401, headers });

@@ -10,6 +10,7 @@ import "server-only";
 import { db, query, statement } from "../db";
 import { matchesVerifier } from "../crypto/secret-box";
 import type { GrantReviewStatus, GrantType, Provider } from "../generated/prisma/enums";
+import { clientAuthFailed, clientAuthFailureKey, countFailure, lockout } from "./client-auth-throttle";
 import { InvalidClient, InvalidRequest } from "./errors";
 import type { FormParams } from "./http";
 
@@ -102,11 +103,16 @@ interface ClientRow {
   verifier: Uint8Array | null;
   /** The secret's lastUsedAt in epoch milliseconds. */
   lastUsedMs: number | null;
+  /** The client_id's failed authentications in the current window (client-auth-throttle.ts). */
+  failures: number | null;
+  /** When that window started, in epoch milliseconds. */
+  failuresSinceMs: number | null;
 }
 
 /**
  * The client with its active secrets (not revoked, not expired at $3, epoch ms): one row per
- * secret. The token endpoint's hottest read, so it runs as a prepared statement on the driver.
+ * secret, each with the client_id's failure counter (RateLimit key $4). The token endpoint's
+ * hottest read, so it runs as a prepared statement on the driver.
  */
 const FIND_CLIENT = statement<ClientRow>(
   "find_oauth_client",
@@ -117,51 +123,58 @@ const FIND_CLIENT = statement<ClientRow>(
             SELECT m."A" FROM "_EmployerToSandboxAccount" m WHERE m."B" = r."id" ORDER BY m."A"
           ) END AS "registrantEmployerIds",
           s."id"::text AS "secretId", s."verifier",
-          (EXTRACT(EPOCH FROM s."lastUsedAt") * 1000)::float8 AS "lastUsedMs"
+          (EXTRACT(EPOCH FROM s."lastUsedAt") * 1000)::float8 AS "lastUsedMs",
+          f."count"::float8 AS "failures",
+          (EXTRACT(EPOCH FROM f."windowStart") * 1000)::float8 AS "failuresSinceMs"
    FROM "Client" c
    JOIN "App" a ON a."id" = c."appId"
    JOIN "Partner" p ON p."id" = a."partnerId"
    LEFT JOIN "SandboxAccount" r ON r."id" = p."registrantId"
    LEFT JOIN "ClientSecret" s ON s."clientId" = c."id" AND s."revokedAt" IS NULL
      AND (s."expiresAt" IS NULL OR s."expiresAt" > to_timestamp($3::float8 / 1000) AT TIME ZONE 'UTC')
+   LEFT JOIN "RateLimit" f ON f."key" = $4
    WHERE c."clientId" = $1
      AND a."provider"::text = $2
      AND a."credentialType"::text = 'OAUTH2'`,
 );
 
 function findClient(provider: Provider, clientId: string, now: Date): Promise<ClientRow[]> {
-  return query(FIND_CLIENT, [clientId, provider, now.getTime()]);
+  return query(FIND_CLIENT, [clientId, provider, now.getTime(), clientAuthFailureKey(provider, clientId)]);
 }
 
 /**
- * Authenticates the client the credentials name. Unknown clients, wrong, revoked or expired
- * secrets all get the same invalid_client, so the answer reveals nothing about which it was.
+ * Authenticates the client the credentials name. An unknown client, a confidential client
+ * without a secret, a public client presenting one, and a wrong, revoked or expired secret all
+ * get the same invalid_client, so the answer reveals nothing about which it was or whether the
+ * client exists. Failures are counted per client_id; past the limit the answer is 429
+ * (lib/oauth/client-auth-throttle.ts). A public client presenting no secret has nothing to guess
+ * and is never throttled.
  */
 export async function authenticateClient(
   provider: Provider,
   credentials: PresentedCredentials,
   now = new Date(),
 ): Promise<AuthenticatedClient> {
-  const failed = () => new InvalidClient("Client authentication failed.");
   const tooLong = credentials.clientId.length > MAX_CREDENTIAL_LENGTH || (credentials.secret?.length ?? 0) > MAX_CREDENTIAL_LENGTH;
-  if (tooLong || credentials.clientId.includes("\0")) {
-    throw failed();
-  }
+  // No client_id can be this long or hold NUL: nothing to look up, and nothing worth counting.
+  if (tooLong || credentials.clientId.includes("\0")) throw clientAuthFailed();
   const rows = await findClient(provider, credentials.clientId, now);
   const row = rows[0];
-  if (!row) throw failed();
+  const failed = () => countFailure(provider, credentials.clientId, now);
+  if (!row) throw await failed();
   let method = credentials.method;
-  if (row.isPublic) {
-    // A public client has no secret: presenting one is a confused client, not a public one.
-    if (credentials.secret !== undefined) throw new InvalidClient("This is a public client: it authenticates with client_id alone.");
+  if (row.isPublic && credentials.secret === undefined) {
     method = "none";
   } else {
-    if (credentials.secret === undefined) throw new InvalidClient("This client must authenticate with its client secret.");
+    const locked = lockout(row.failures, row.failuresSinceMs, now);
+    if (locked) throw locked;
+    // A public client has no secret: presenting one is a confused client, not a public one.
+    if (row.isPublic || credentials.secret === undefined) throw await failed();
     const secret = credentials.secret;
     // Every verifier is checked, so the time taken does not say which secret matched.
     const matched = rows.filter((r) => r.verifier !== null && matchesVerifier(secret, r.verifier));
     const used = matched[0];
-    if (!used?.secretId) throw failed();
+    if (!used?.secretId) throw await failed();
     await markUsed(used.secretId, used.lastUsedMs, now);
   }
   return {

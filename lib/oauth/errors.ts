@@ -74,6 +74,21 @@ export const ServerError = code("server_error");
 export const InvalidToken = code("invalid_token");
 export const InsufficientScope = code("insufficient_scope");
 
+/**
+ * Too many failed attempts (client authentication at the token endpoint): HTTP 429 with
+ * Retry-After. RFC 6749 has no code for it; temporarily_unavailable is the registered one that
+ * says "try again later", where invalid_client would tell a client with the right secret that
+ * its secret is wrong (docs/decisions/018).
+ */
+export class Throttled extends OAuthError {
+  constructor(
+    description: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super("temporarily_unavailable", description, 429);
+  }
+}
+
 export function isOAuthError(error: unknown): error is OAuthError {
   return error instanceof OAuthError;
 }

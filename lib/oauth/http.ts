@@ -1,12 +1,13 @@
 // The HTTP side of OAuth endpoints: reading a token request's form body the way RFC 6749 wants
 // it read, and answering with the headers every token response must carry.
+import { isBodyError, readUrlEncoded } from "../http/read-body";
 import { InvalidRequest, OAuthError } from "./errors";
 
 /** @see RFC 6749 §5.1: token responses (successes and errors alike) are never cached. */
 export const NO_STORE = { "Cache-Control": "no-store", Pragma: "no-cache" } as const;
 
-/** Larger bodies are no token request: refused before they are read whole. */
-const MAX_FORM_BYTES = 16 * 1024;
+/** Larger bodies are no token request: reading stops at this many bytes (docs/decisions/018). */
+export const MAX_FORM_BYTES = 16 * 1024;
 
 /** A token request's parameters: each at most once, empty ones treated as absent. */
 export class FormParams {
@@ -34,17 +35,10 @@ export class FormParams {
  * @see RFC 6749 §3.1 (parameters sent without a value are treated as omitted)
  */
 export async function readForm(request: Request): Promise<FormParams> {
-  const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
-  if (type !== "application/x-www-form-urlencoded") {
-    throw new InvalidRequest("The request body must be application/x-www-form-urlencoded.");
-  }
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > MAX_FORM_BYTES) throw new InvalidRequest("The request body is too large.");
-  const body = await request.text();
-  if (Buffer.byteLength(body, "utf8") > MAX_FORM_BYTES) throw new InvalidRequest("The request body is too large.");
+  const body = await readOAuthForm(request);
   const values = new Map<string, string>();
   const seen = new Set<string>();
-  for (const [name, value] of new URLSearchParams(body)) {
+  for (const [name, value] of body) {
     if (seen.has(name)) throw new InvalidRequest(`The ${name} parameter is included more than once.`);
     // NUL is no character of any OAuth parameter, and no database string may hold it.
     if (name.includes("\0") || value.includes("\0")) throw new InvalidRequest("A parameter contains a NUL character.");
@@ -52,6 +46,19 @@ export async function readForm(request: Request): Promise<FormParams> {
     if (value !== "") values.set(name, value);
   }
   return new FormParams(values);
+}
+
+/**
+ * A form body read with the byte limit, its problems as invalid_request (RFC 6749 §5.2 names no
+ * other code for a malformed request, so a body over the limit is a 400, not a 413).
+ */
+export async function readOAuthForm(request: Request): Promise<URLSearchParams> {
+  try {
+    return await readUrlEncoded(request, { maxBytes: MAX_FORM_BYTES });
+  } catch (error) {
+    if (isBodyError(error)) throw new InvalidRequest(error.message);
+    throw error;
+  }
 }
 
 export function tokenJson(body: Record<string, unknown>): Response {

@@ -25,3 +25,8 @@ export const CSRF_MESSAGE = {
   title: "Your session has changed",
   message: "This form was opened in another session. Go back to the app and start again.",
 };
+
+export const TOO_LARGE_MESSAGE = {
+  title: "This form is too large",
+  message: "The form sent more than Indeed accepts. Go back to the app and start again.",
+};

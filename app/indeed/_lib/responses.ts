@@ -2,10 +2,9 @@ import "server-only";
 // Responses of the emulator's route handlers: 303 redirects (never 307, which would repeat a
 // POST body: RFC 9700 §4.12) and a small self-contained HTML error page for the requests that
 // must not go back to the client.
+import { NO_STORE } from "@/lib/oauth/http";
 import type { NextStep } from "@/lib/providers/indeed/authorization-flow";
 import { GONE_MESSAGES } from "./messages";
-
-const NO_STORE = { "Cache-Control": "no-store", Pragma: "no-cache" };
 
 export function seeOther(location: string): Response {
   return new Response(null, { status: 303, headers: { Location: location, ...NO_STORE } });

@@ -6,7 +6,7 @@ import { db } from "../../db";
 import { tokenHash } from "../../crypto/random";
 import type { AuthenticatedClient } from "../client-auth";
 import { requestedEmployer } from "../employer";
-import { InvalidGrant, UnauthorizedClient } from "../errors";
+import { InvalidGrant } from "../errors";
 import type { FormParams } from "../http";
 import { assertVerifierSyntax, verifyPkce } from "../pkce";
 import { orderScopes, type TokenPolicy } from "../policy";
@@ -22,9 +22,6 @@ export async function authorizationCodeGrant(
   params: FormParams,
   now = new Date(),
 ): Promise<UserIssuance> {
-  if (!client.grantTypes.includes("AUTHORIZATION_CODE")) {
-    throw new UnauthorizedClient("This client is not registered for the authorization code grant.");
-  }
   const code = params.require("code");
   const redirectUri = params.get("redirect_uri");
   const verifier = params.get("code_verifier");

@@ -17,9 +17,6 @@ export async function clientCredentialsGrant(
 ): Promise<AppIssuance> {
   // @see RFC 6749 §4.4: confidential clients only.
   if (client.isPublic) throw new UnauthorizedClient("A public client cannot use the client credentials grant.");
-  if (!client.grantTypes.includes("CLIENT_CREDENTIALS")) {
-    throw new UnauthorizedClient("This client is not registered for the client credentials grant.");
-  }
   const scopes = parseScope(policy, params.get("scope"), policy.appScopes);
   const employerId = await requestedEmployer(policy, params, scopes, client.registrant);
   return { kind: "app", client, scopes, employerId };

@@ -8,7 +8,7 @@ import { db } from "../../db";
 import { tokenHash } from "../../crypto/random";
 import type { AuthenticatedClient } from "../client-auth";
 import { requestedEmployer } from "../employer";
-import { InvalidGrant, InvalidScope, UnauthorizedClient } from "../errors";
+import { InvalidGrant, InvalidScope } from "../errors";
 import type { FormParams } from "../http";
 import { orderScopes, type TokenPolicy } from "../policy";
 import { createRefreshToken, revokeFamily } from "../refresh-tokens";
@@ -24,10 +24,6 @@ export async function refreshTokenGrant(
   params: FormParams,
   now = new Date(),
 ): Promise<UserIssuance> {
-  // Refresh tokens only ever come from the authorization code grant.
-  if (!client.grantTypes.includes("AUTHORIZATION_CODE")) {
-    throw new UnauthorizedClient("This client is not registered for the authorization code grant.");
-  }
   const presented = params.require("refresh_token");
   const row =
     presented.length > MAX_TOKEN_LENGTH

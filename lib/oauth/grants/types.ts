@@ -1,4 +1,6 @@
 // What a grant decides; the provider turns it into tokens (lib/providers/<provider>/tokens.ts).
+// The grants run after the token endpoint has authenticated the client and checked that it is
+// registered for the grant (lib/oauth/token-endpoint.ts); they check the rest themselves.
 import type { AuthenticatedClient } from "../client-auth";
 
 /** A 2-legged token: the client acts for itself (and its registrant account). */

@@ -44,8 +44,15 @@ describe("readAuthorizeParams", () => {
     expect(p.values.get("b")).toBe("1");
     expect(p.values.get("c")).toBe("");
     expect([...p.duplicated]).toEqual(["b"]);
-    expect(p.malformed).toBe(false);
-    expect(readAuthorizeParams("state=%FF").malformed).toBe(true);
+    expect([...p.malformed]).toEqual([]);
+    expect([...readAuthorizeParams("state=%FF").malformed]).toEqual(["state"]);
+  });
+
+  it("flags U+FFFD (how the framework hands over invalid UTF-8) and control characters", () => {
+    const p = readAuthorizeParams("state=%EF%BF%BD&nonce=a%00b&scope=a%0Ab&%FF=1&client_id=ok");
+    expect([...p.malformed].sort()).toEqual(["%FF", "nonce", "scope", "state"]);
+    expect(p.values.get("client_id")).toBe("ok");
+    expect(p.values.has("state")).toBe(false);
   });
 });
 
@@ -79,11 +86,37 @@ describe("validateAuthorizeRequest", () => {
       [{ ...base, redirect_uri: "HTTPS://app.example/callback?tenant=7" }, "", undefined],
       [{ client_id: CLIENT_ID, response_type: "code" }, "", undefined],
       [base, `&redirect_uri=${encodeURIComponent(REDIRECT)}`, undefined],
-      [base, "&junk=%E0%A4%A", undefined],
     ];
     for (const [params, extra, client] of cases) {
       const outcome = await validate(params, extra, client);
       expect(outcome.kind, JSON.stringify({ params, extra })).toBe("error-page");
+    }
+  });
+
+  it("refuses NUL and invalid UTF-8 in client_id or redirect_uri with the error page, before any lookup", async () => {
+    const looked: string[] = [];
+    const spy: AuthorizeLookup = {
+      findClient: async (id) => (looked.push(id), id === CLIENT_ID ? confidential : null),
+      isRegisteredRedirectUri: async (_client, uri) => (looked.push(uri), uri === REDIRECT),
+    };
+    for (const search of [
+      `client_id=${CLIENT_ID}%00&redirect_uri=${encodeURIComponent(REDIRECT)}&response_type=code`,
+      `client_id=%EF%BF%BD&redirect_uri=${encodeURIComponent(REDIRECT)}&response_type=code`,
+      `client_id=${CLIENT_ID}&redirect_uri=${encodeURIComponent(REDIRECT)}%00&response_type=code`,
+      `client_id=${CLIENT_ID}&redirect_uri=${encodeURIComponent(REDIRECT)}%FF&response_type=code`,
+    ]) {
+      const outcome = await validateAuthorizeRequest(readAuthorizeParams(search), spy);
+      expect(outcome, search).toMatchObject({ kind: "error-page", error: { error: "invalid_request" } });
+    }
+    expect(looked.some((v) => /[\u0000\ufffd]/.test(v))).toBe(false);
+  });
+
+  it("returns a state that is not valid UTF-8 text not at all, with invalid_request", async () => {
+    for (const state of ["%FF", "%EF%BF%BD", "a%00b", "%C3"]) {
+      const { client_id, redirect_uri, response_type } = base;
+      const outcome = await validate({ client_id, redirect_uri, response_type }, `&state=${state}`);
+      expect(outcome, state).toMatchObject({ kind: "error-redirect", redirectUri: REDIRECT, state: null, error: { error: "invalid_request" } });
+      if (outcome.kind === "error-redirect") expect(outcome.error.description).toContain("state");
     }
   });
 
@@ -100,6 +133,8 @@ describe("validateAuthorizeRequest", () => {
       [{ ...base, prompt: "none" }, "", "invalid_request"],
       [base, "&scope=email&scope=email", "invalid_request"],
       [{ ...base, nonce: "n".repeat(5000) }, "", "invalid_request"],
+      [base, "&junk=%E0%A4%A", "invalid_request"],
+      [base, "&nonce=n%00", "invalid_request"],
     ];
     for (const [params, extra, error] of cases) {
       const outcome = await validate(params, extra);

@@ -27,9 +27,22 @@ export interface AuthorizeParams {
   values: Map<string, string>;
   /** Parameters sent more than once. */
   duplicated: Set<string>;
-  /** Whether a parameter's percent-encoding was not valid UTF-8. */
-  malformed: boolean;
+  /**
+   * Parameters (by name, or by their raw name when the name itself does not decode) whose value
+   * is not text an OAuth parameter can hold: percent-encoding that is not UTF-8, U+FFFD, or a
+   * control character such as NUL.
+   */
+  malformed: Set<string>;
 }
+
+/**
+ * U+FFFD is how invalid UTF-8 arrives: the framework decodes the query and encodes it again before
+ * any route code sees it, so `%FF` reaches us as `%EF%BF%BD`. It cannot be told from a client's
+ * own U+FFFD, so both are refused (docs/decisions/018). Control characters (NUL above all, which no
+ * PostgreSQL text can hold) are no part of a client_id, a URI, a state (RFC 6749 Appendix A.5:
+ * VSCHAR), a scope or a nonce.
+ */
+const UNACCEPTABLE = /[\u0000-\u001f\u007f\ufffd]/;
 
 /**
  * Reads `?a=1&b=2` strictly: form-urlencoding (`+` is a space), invalid percent-encoding flagged
@@ -38,26 +51,37 @@ export interface AuthorizeParams {
 export function readAuthorizeParams(search: string): AuthorizeParams {
   const values = new Map<string, string>();
   const duplicated = new Set<string>();
-  let malformed = false;
+  const malformed = new Set<string>();
+  const seen = new Set<string>();
   const query = search.startsWith("?") ? search.slice(1) : search;
   for (const pair of query.split("&")) {
     if (pair === "") continue;
     const eq = pair.indexOf("=");
     const rawName = eq === -1 ? pair : pair.slice(0, eq);
     const rawValue = eq === -1 ? "" : pair.slice(eq + 1);
-    let name: string;
-    let value: string;
-    try {
-      name = decodeURIComponent(rawName.replaceAll("+", " "));
-      value = decodeURIComponent(rawValue.replaceAll("+", " "));
-    } catch {
-      malformed = true;
+    const name = decodeComponent(rawName);
+    if (name === null || UNACCEPTABLE.test(name)) {
+      malformed.add(rawName.slice(0, 64));
       continue;
     }
-    if (values.has(name)) duplicated.add(name);
+    if (seen.has(name)) {
+      duplicated.add(name);
+      continue;
+    }
+    seen.add(name);
+    const value = decodeComponent(rawValue);
+    if (value === null || UNACCEPTABLE.test(value)) malformed.add(name);
     else values.set(name, value);
   }
   return { values, duplicated, malformed };
+}
+
+function decodeComponent(raw: string): string | null {
+  try {
+    return decodeURIComponent(raw.replaceAll("+", " "));
+  } catch {
+    return null;
+  }
 }
 
 /** What the authorization endpoint needs to know about the client named by `client_id`. */
@@ -101,13 +125,17 @@ export async function validateAuthorizeRequest(params: AuthorizeParams, lookup: 
   const page = (error: OAuthError): AuthorizeOutcome => ({ kind: "error-page", error });
   const { values, duplicated } = params;
 
+  const { malformed } = params;
+  const unreadable = (name: string) => new InvalidRequest(`The ${name} parameter is not valid percent-encoded UTF-8 text.`);
+
   // @see RFC 6749 §4.1.2.1: a missing, invalid or mismatching client or redirect URI is never redirected to.
-  if (params.malformed) return page(new InvalidRequest("The request's query string is not valid percent-encoded UTF-8."));
+  if (malformed.has("client_id")) return page(unreadable("client_id"));
   if (duplicated.has("client_id")) return page(new InvalidRequest("The client_id parameter was sent more than once."));
   const clientId = values.get("client_id");
   if (!clientId) return page(new InvalidRequest("The client_id parameter is missing."));
   const client = clientId.length <= MAX_CLIENT_ID_LENGTH ? await lookup.findClient(clientId) : null;
   if (!client) return page(new InvalidClient("There is no OAuth client with this client_id."));
+  if (malformed.has("redirect_uri")) return page(unreadable("redirect_uri"));
   if (duplicated.has("redirect_uri")) return page(new InvalidRequest("The redirect_uri parameter was sent more than once."));
   const redirectUri = values.get("redirect_uri");
   if (!redirectUri) return page(new InvalidRequest("The redirect_uri parameter is missing."));
@@ -115,8 +143,15 @@ export async function validateAuthorizeRequest(params: AuthorizeParams, lookup: 
     return page(new InvalidRequest("The redirect_uri is not on this client's Redirect URL Allowlist (it must match exactly)."));
   }
 
-  const state = duplicated.has("state") ? null : (values.get("state") ?? null);
+  // A state that cannot come back byte for byte does not come back at all.
+  const state = duplicated.has("state") || malformed.has("state") ? null : (values.get("state") ?? null);
   const redirect = (error: OAuthError): AuthorizeOutcome => ({ kind: "error-redirect", error, redirectUri, state });
+
+  if (malformed.size > 0) {
+    return redirect(
+      new InvalidRequest(`Parameters must be valid percent-encoded UTF-8 text without control characters: ${[...malformed].sort().join(", ")}.`),
+    );
+  }
 
   if (duplicated.size > 0) {
     return redirect(new InvalidRequest(`Parameters must not be sent more than once: ${[...duplicated].sort().join(", ")}.`));

@@ -284,6 +284,31 @@ describe("request format", () => {
     expect(unknown.body.error).toBe("unsupported_grant_type");
   });
 
+  it("checks in decision 011's order: grant_type, then the client, then the grant's registration, then the grant", async () => {
+    const malformedBasic = { authorization: "Basic !!!" };
+    // No grant_type and a malformed Basic header: the grant type is named first.
+    const missing = await tokenJson({ params: { client_id: "nobody" }, ...malformedBasic });
+    expect(missing.body).toEqual({ error: "invalid_request", error_description: "The grant_type parameter is missing." });
+    // An unknown grant type with a malformed Basic header: unsupported before the client is read.
+    const unknown = await tokenJson({ params: { grant_type: "password" }, ...malformedBasic });
+    expect(unknown.body.error).toBe("unsupported_grant_type");
+    // A known grant type from a client that fails authentication: invalid_client.
+    const stranger = await tokenJson({ params: { grant_type: "authorization_code", client_id: "nobody", client_secret: "x" } });
+    expect(stranger.status).toBe(401);
+    expect(stranger.body.error).toBe("invalid_client");
+    // An authenticated client not registered for the grant, whose request is also malformed for
+    // that grant (no code): unauthorized_client before the grant's own checks.
+    const ccOnly = await indeed.client(partner.id, { grantTypes: ["CLIENT_CREDENTIALS"] });
+    const unregistered = await tokenJson({ params: { grant_type: "authorization_code", client_id: ccOnly.clientId, client_secret: ccOnly.secret } });
+    expect(unregistered.body).toEqual({
+      error: "unauthorized_client",
+      error_description: "This client is not registered for the authorization code grant.",
+    });
+    // Registered: the grant's own check answers.
+    const noCode = await tokenJson({ params: { grant_type: "authorization_code", client_id: client.clientId, client_secret: client.secret } });
+    expect(noCode.body).toEqual({ error: "invalid_request", error_description: "The code parameter is missing." });
+  });
+
   it("never answers a 500 to odd input", async () => {
     const odd = [
       "%%%",

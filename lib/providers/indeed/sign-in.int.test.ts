@@ -3,7 +3,7 @@ import { uniqueName, useTestDatabase } from "../../testing/database";
 import { isLimited } from "../../data/rate-limit";
 import { createSandboxAccount } from "../../data/sandbox";
 import { SIGN_IN_LIMIT } from "../../data/users";
-import { verifySandboxCredentials } from "./sign-in";
+import { TooManySandboxSignInAttempts, verifySandboxCredentials } from "./sign-in";
 
 const t = useTestDatabase();
 const PASSWORD = "a-sandbox-password";
@@ -21,5 +21,21 @@ describe("signing in to the emulator", () => {
     await expect(verifySandboxCredentials(address, PASSWORD)).rejects.toMatchObject({ code: "RATE_LIMITED" });
     // The console's own counter for the same address is separate.
     expect(await isLimited(`sign-in:${address}`, SIGN_IN_LIMIT)).toEqual({ limited: false });
+  });
+
+  it("checks at most the limit's worth of passwords when 20 wrong ones arrive at once", async () => {
+    const admin = await t.rows.user("ADMIN", null);
+    const address = email();
+    await createSandboxAccount(admin, { email: address, name: "T", password: PASSWORD, partnerId: "", registrant: false, employerIds: [] });
+    const results = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => verifySandboxCredentials(address, `wrong-${i}`)));
+    const checked = results.filter((r) => r.status === "fulfilled");
+    const refused = results.filter((r) => r.status === "rejected");
+    expect(checked.length).toBeLessThanOrEqual(SIGN_IN_LIMIT.max);
+    expect(checked.every((r) => r.value === null)).toBe(true);
+    expect(refused.length).toBe(20 - checked.length);
+    for (const r of refused) {
+      expect(r.reason).toBeInstanceOf(TooManySandboxSignInAttempts);
+      expect((r.reason as Error).message).toBe("Too many failed sign-in attempts.");
+    }
   });
 });

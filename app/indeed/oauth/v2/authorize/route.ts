@@ -3,6 +3,7 @@
 // sign-in, consent or employer page, or straight back to the client when nothing needs asking.
 // A request whose client or redirect URI cannot be trusted gets an error page, never a redirect.
 import type { NextRequest } from "next/server";
+import { logUnexpected } from "@/lib/log";
 import { authorizeLookup, createAuthorizationRequest, nextStep } from "@/lib/providers/indeed/authorization-flow";
 import { findSandboxSession } from "@/lib/providers/indeed/sessions";
 import { errorResponseUrl, readAuthorizeParams, validateAuthorizeRequest } from "@/lib/providers/indeed/authorize";
@@ -11,7 +12,17 @@ import { SESSION_COOKIE } from "../../../_lib/session";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: NextRequest) {
+export async function GET(request: NextRequest): Promise<Response> {
+  try {
+    return await authorize(request);
+  } catch (error) {
+    // Never a bare 500: the user sees a page, the log gets the reference.
+    const id = logUnexpected(error, { route: "GET /indeed/oauth/v2/authorize" });
+    return errorPage(500, "Indeed could not handle this sign-in", "Something went wrong on our side. Go back to the app and try again.", `reference ${id}`);
+  }
+}
+
+async function authorize(request: NextRequest): Promise<Response> {
   const outcome = await validateAuthorizeRequest(readAuthorizeParams(request.nextUrl.search), authorizeLookup);
   switch (outcome.kind) {
     case "error-page":
