@@ -32,7 +32,11 @@ export function randomHex(bytes: number): string {
   return randomBytes(bytes).toString("hex");
 }
 
-/** SHA-256 of a high-entropy token: what the database stores instead of the token. */
-export function tokenHash(token: string): Buffer {
-  return createHash("sha256").update(token, "utf8").digest();
+/**
+ * SHA-256 of a high-entropy token (authorization code, refresh token, request handle, session
+ * token): what the database stores instead of the token, as the Bytes column type wants it (a
+ * Uint8Array over its own ArrayBuffer).
+ */
+export function tokenHash(token: string): Uint8Array<ArrayBuffer> {
+  return new Uint8Array(createHash("sha256").update(token, "utf8").digest());
 }

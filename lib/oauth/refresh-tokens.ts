@@ -27,7 +27,7 @@ export async function createRefreshToken(tx: Tx, token: NewRefreshToken, ttlS: n
   await tx.refreshToken.create({
     data: {
       id,
-      tokenHash: new Uint8Array(tokenHash(value)),
+      tokenHash: tokenHash(value),
       familyId: token.familyId ?? id,
       clientId: token.clientId,
       accountId: token.accountId,

@@ -113,7 +113,7 @@ export function indeedRows(prisma: () => PrismaClient) {
       const code = newOpaqueToken();
       const row = await prisma().authorizationCode.create({
         data: {
-          codeHash: new Uint8Array(tokenHash(code)),
+          codeHash: tokenHash(code),
           clientId: client.id,
           accountId: account.id,
           grantId: grant.id,

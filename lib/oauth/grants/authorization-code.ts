@@ -31,7 +31,7 @@ export async function authorizationCodeGrant(
     code.length > MAX_CODE_LENGTH
       ? null
       : await db().authorizationCode.findUnique({
-          where: { codeHash: new Uint8Array(tokenHash(code)) },
+          where: { codeHash: tokenHash(code) },
           select: {
             id: true,
             clientId: true,

@@ -29,7 +29,7 @@ export async function refreshTokenGrant(
     presented.length > MAX_TOKEN_LENGTH
       ? null
       : await db().refreshToken.findUnique({
-          where: { tokenHash: new Uint8Array(tokenHash(presented)) },
+          where: { tokenHash: tokenHash(presented) },
           select: {
             id: true,
             familyId: true,

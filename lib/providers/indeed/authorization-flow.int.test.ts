@@ -11,7 +11,7 @@ import {
   submitConsent,
   submitEmployer,
 } from "./authorization-flow";
-import { createSandboxSession, csrfToken, storedHash, findSandboxSession, isValidCsrfToken, type SandboxSessionAccount } from "./sessions";
+import { createSandboxSession, csrfToken, findSandboxSession, isValidCsrfToken, type SandboxSessionAccount } from "./sessions";
 
 const t = useTestDatabase();
 const REDIRECT = "http://localhost:8976/callback";
@@ -53,7 +53,7 @@ async function account(options: { partner?: string | null; employers?: string[] 
   const name = uniqueName("account").replace(/\W+/g, "-");
   return t.prisma.sandboxAccount.create({
     data: {
-      subject: tokenHash(name).toString("hex").slice(0, 16),
+      subject: Buffer.from(tokenHash(name)).toString("hex").slice(0, 16),
       email: `${name}@sandbox.test`,
       name,
       passwordHash: "!",
@@ -79,7 +79,7 @@ function redirectParams(step: { kind: string; url?: string }) {
 }
 
 async function codeRow(code: string) {
-  return t.prisma.authorizationCode.findUnique({ where: { codeHash: storedHash(code) } });
+  return t.prisma.authorizationCode.findUnique({ where: { codeHash: tokenHash(code) } });
 }
 
 describe("the authorization endpoint's lookups", () => {
@@ -281,7 +281,7 @@ describe("authorized applications", () => {
     const code = (await codeRow(params.code!))!;
     await t.prisma.refreshToken.create({
       data: {
-        tokenHash: storedHash(`rt-${code.id}`),
+        tokenHash: tokenHash(`rt-${code.id}`),
         familyId: code.id,
         clientId: c.id,
         accountId: a.id,

@@ -6,7 +6,7 @@ import "server-only";
 // form. Completion is one conditional UPDATE inside the transaction that issues the code, so a
 // request can complete once, however many times its forms are posted.
 import { db } from "../../db";
-import { newOpaqueToken } from "../../crypto/random";
+import { newOpaqueToken, tokenHash } from "../../crypto/random";
 import { AccessDenied, type OAuthError } from "../../oauth/errors";
 import {
   authorizationResponseUrl,
@@ -26,7 +26,7 @@ import {
 import { isIndeedScope, sortScopes, type IndeedScope } from "./scopes";
 import { mayAuthorize } from "../../credentials/review";
 import { isUuid } from "../../ids";
-import { storedHash, type SandboxSessionAccount } from "./sessions";
+import type { SandboxSessionAccount } from "./sessions";
 
 /** The partner information of the consent screen (components/consent-screen.tsx). */
 export interface ConsentPartnerInfo {
@@ -57,7 +57,7 @@ export async function createAuthorizationRequest(request: ValidAuthorizeRequest,
   const handle = newOpaqueToken();
   await db().authorizationRequest.create({
     data: {
-      handleHash: storedHash(handle),
+      handleHash: tokenHash(handle),
       clientId: request.client.id,
       redirectUri: request.redirectUri,
       scopes: request.scopes,
@@ -76,7 +76,7 @@ export async function createAuthorizationRequest(request: ValidAuthorizeRequest,
 async function loadRequest(handle: string) {
   if (!isRequestHandle(handle)) return null;
   return db().authorizationRequest.findUnique({
-    where: { handleHash: storedHash(handle) },
+    where: { handleHash: tokenHash(handle) },
     select: {
       id: true,
       redirectUri: true,
@@ -137,12 +137,16 @@ function partnerInfo(row: RequestRow): ConsentPartnerInfo {
   return { companyName, homepageUrl, supportEmail, privacyPolicyUrl };
 }
 
-function gone(row: RequestRow | null, account: SandboxSessionAccount | null, now: Date): NextStep | null {
+type Gone = Extract<NextStep, { kind: "gone" }>;
+
+/** The request, if it can still go on for this account (or nobody); else why it cannot. */
+async function openRequest(handle: string, account: SandboxSessionAccount | null, now: Date): Promise<RequestRow | Gone> {
+  const row = await loadRequest(handle);
   if (!row) return { kind: "gone", reason: "unknown" };
   const stage = requestStage(row, now);
   if (stage === "expired" || stage === "completed") return { kind: "gone", reason: stage };
   if (account && row.accountId && row.accountId !== account.id) return { kind: "gone", reason: "other-account" };
-  return null;
+  return row;
 }
 
 async function employersOf(accountId: string) {
@@ -153,57 +157,55 @@ async function employersOf(accountId: string) {
   });
 }
 
-/**
- * Where the request stands for the signed-in account (or nobody): sign in, consent, pick an
- * employer, or go back to the client. Steps that need no one's input (an unapproved app for
- * an outside account, scopes all granted before, a picker with nothing to pick) are taken here.
- */
-export async function nextStep(
-  handle: string,
-  account: SandboxSessionAccount | null,
-  now = new Date(),
-): Promise<NextStep> {
-  const row = await loadRequest(handle);
-  const stopped = gone(row, account, now);
-  if (stopped || !row) return stopped!;
-  if (!account) return { kind: "sign-in" };
-  if (!mayAuthorize(reviewedClient(row), account)) {
-    return finishWithError(row, new AccessDenied(REVIEW_DENIED), now);
-  }
-  if (row.consentedAt) return employerStep(row, account, now);
+/** A step someone must take, shown on a page: sign in, consent, or pick an employer. */
+type ShownStep = Extract<NextStep, { kind: "gone" | "sign-in" | "consent" | "employer" }>;
 
-  const plan = planConsent(row.scopes, await grantScopes(account.id, row.client.id));
-  if (consentIsImplied(plan)) return afterConsent(row, account, plan.keep, now);
-  return {
-    kind: "consent",
-    appName: row.client.app.name,
-    partner: partnerInfo(row),
-    ask: plan.ask,
-    keep: plan.keep,
-  };
+/** A step no one needs to be asked about; the server takes it (and only nextStep does). */
+interface ServerStep {
+  kind: "act";
+  take(): Promise<NextStep>;
 }
 
 /**
- * What the emulator's consent or employer page should show, without changing anything: the
- * pages render; every step that acts runs through nextStep (GET /indeed/continue).
+ * Where the request stands for the signed-in account (or nobody): the one decision both the
+ * redirects (nextStep) and the pages (viewStep) read, so a page never disagrees with its
+ * redirect. Steps that need no one's input (an unapproved app for an outside account, scopes
+ * all granted before, a picker with nothing to pick) are ServerSteps.
+ */
+async function decideStep(handle: string, account: SandboxSessionAccount | null, now: Date): Promise<ShownStep | ServerStep> {
+  const row = await openRequest(handle, account, now);
+  if ("kind" in row) return row;
+  if (!account) return { kind: "sign-in" };
+  if (!mayAuthorize(reviewedClient(row), account)) {
+    return { kind: "act", take: () => finishWithError(row, new AccessDenied(REVIEW_DENIED), now) };
+  }
+  if (row.consentedAt) {
+    const employers = await employersOf(account.id);
+    if (employers.length === 0) return { kind: "act", take: () => issueCode(row, account, consentedScopes(row), null, now) };
+    return { kind: "employer", appName: row.client.app.name, employers };
+  }
+  const plan = planConsent(row.scopes, await grantScopes(account.id, row.client.id));
+  if (consentIsImplied(plan)) return { kind: "act", take: () => afterConsent(row, account, plan.keep, now) };
+  return { kind: "consent", appName: row.client.app.name, partner: partnerInfo(row), ask: plan.ask, keep: plan.keep };
+}
+
+/** The request's next step, taking the steps that need no one's input (GET /indeed/continue). */
+export async function nextStep(handle: string, account: SandboxSessionAccount | null, now = new Date()): Promise<NextStep> {
+  const step = await decideStep(handle, account, now);
+  return step.kind === "act" ? step.take() : step;
+}
+
+/**
+ * What the emulator's consent or employer page should show, without changing anything: a step
+ * the server would take shows as `continue` (the page sends the user to GET /indeed/continue).
  */
 export async function viewStep(
   handle: string,
   account: SandboxSessionAccount | null,
   now = new Date(),
-): Promise<Extract<NextStep, { kind: "gone" | "sign-in" | "consent" | "employer" }> | { kind: "continue" }> {
-  const row = await loadRequest(handle);
-  const stopped = gone(row, account, now) as Extract<NextStep, { kind: "gone" }> | null;
-  if (stopped || !row) return stopped!;
-  if (!account) return { kind: "sign-in" };
-  if (!mayAuthorize(reviewedClient(row), account)) return { kind: "continue" };
-  if (row.consentedAt) {
-    const employers = await employersOf(account.id);
-    return employers.length ? { kind: "employer", appName: row.client.app.name, employers } : { kind: "continue" };
-  }
-  const plan = planConsent(row.scopes, await grantScopes(account.id, row.client.id));
-  if (consentIsImplied(plan)) return { kind: "continue" };
-  return { kind: "consent", appName: row.client.app.name, partner: partnerInfo(row), ask: plan.ask, keep: plan.keep };
+): Promise<ShownStep | { kind: "continue" }> {
+  const step = await decideStep(handle, account, now);
+  return step.kind === "act" ? { kind: "continue" } : step;
 }
 
 /** The name of the app a pending request is for (the sign-in page says where it leads). */
@@ -229,9 +231,8 @@ export async function submitConsent(
   ticked: readonly string[],
   now = new Date(),
 ): Promise<NextStep> {
-  const row = await loadRequest(handle);
-  const stopped = gone(row, account, now);
-  if (stopped || !row) return stopped!;
+  const row = await openRequest(handle, account, now);
+  if ("kind" in row) return row;
   if (row.consentedAt) return { kind: "gone", reason: "completed" };
   if (!mayAuthorize(reviewedClient(row), account)) {
     return finishWithError(row, new AccessDenied(REVIEW_DENIED), now);
@@ -249,7 +250,7 @@ async function afterConsent(
 ): Promise<NextStep> {
   if (wantsEmployerPicker(row.prompt, scopes)) {
     const employers = await employersOf(account.id);
-    // @see seed 002: a user without employers continues without one.
+    // A user without employers continues without one (docs/decisions/012).
     if (employers.length > 0) {
       const consented = await db().authorizationRequest.updateMany({
         where: { id: row.id, consentedAt: null, completedAt: null, expiresAt: { gt: now } },
@@ -262,10 +263,9 @@ async function afterConsent(
   return issueCode(row, account, scopes, null, now);
 }
 
-async function employerStep(row: RequestRow, account: SandboxSessionAccount, now: Date): Promise<NextStep> {
-  const employers = await employersOf(account.id);
-  if (employers.length === 0) return issueCode(row, account, sortScopes(row.grantedScopes as IndeedScope[]), null, now);
-  return { kind: "employer", appName: row.client.app.name, employers };
+/** The scopes the account consented to, recorded when the picker was reached. */
+function consentedScopes(row: RequestRow): IndeedScope[] {
+  return sortScopes(row.grantedScopes as IndeedScope[]);
 }
 
 /** The employer picked on the picker (null: continue without one). */
@@ -275,9 +275,8 @@ export async function submitEmployer(
   employerId: string | null,
   now = new Date(),
 ): Promise<NextStep | { kind: "invalid-employer" }> {
-  const row = await loadRequest(handle);
-  const stopped = gone(row, account, now);
-  if (stopped || !row) return stopped!;
+  const row = await openRequest(handle, account, now);
+  if ("kind" in row) return row;
   // Only a request this account consented to reaches the picker.
   if (!row.consentedAt || row.accountId !== account.id) return { kind: "gone", reason: "unknown" };
   if (employerId !== null) {
@@ -287,7 +286,7 @@ export async function submitEmployer(
     });
     if (!employer) return { kind: "invalid-employer" };
   }
-  return issueCode(row, account, sortScopes(row.grantedScopes as IndeedScope[]), employerId, now);
+  return issueCode(row, account, consentedScopes(row), employerId, now);
 }
 
 class AlreadyCompleted extends Error {}
@@ -321,7 +320,7 @@ async function issueCode(
         RETURNING "id"::text AS "id"`;
       await tx.authorizationCode.create({
         data: {
-          codeHash: storedHash(code),
+          codeHash: tokenHash(code),
           clientId: row.client.id,
           accountId: account.id,
           grantId: grant!.id,

@@ -7,11 +7,6 @@ import { db } from "../../db";
 import { matchesVerifier, verifierOf } from "../../crypto/secret-box";
 import { newOpaqueToken, tokenHash } from "../../crypto/random";
 
-/** tokenHash as the Bytes column type wants it (a Uint8Array over its own ArrayBuffer). */
-export function storedHash(token: string): Uint8Array<ArrayBuffer> {
-  return new Uint8Array(tokenHash(token));
-}
-
 export const SANDBOX_SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
 export interface SandboxSessionAccount {
@@ -26,7 +21,7 @@ export interface SandboxSessionAccount {
 export async function createSandboxSession(accountId: string, now = new Date()) {
   const token = newOpaqueToken();
   const expiresAt = new Date(now.getTime() + SANDBOX_SESSION_MAX_AGE_SECONDS * 1000);
-  await db().sandboxSession.create({ data: { tokenHash: storedHash(token), accountId, expiresAt } });
+  await db().sandboxSession.create({ data: { tokenHash: tokenHash(token), accountId, expiresAt } });
   // Expired sessions of this account are of no use to anyone: drop them on the way.
   await db().sandboxSession.deleteMany({ where: { accountId, expiresAt: { lte: now } } });
   return { token, expiresAt };
@@ -40,7 +35,7 @@ function isSessionToken(token: unknown): token is string {
 export async function findSandboxSession(token: string | undefined, now = new Date()): Promise<SandboxSessionAccount | null> {
   if (!isSessionToken(token)) return null;
   const session = await db().sandboxSession.findUnique({
-    where: { tokenHash: storedHash(token) },
+    where: { tokenHash: tokenHash(token) },
     select: {
       expiresAt: true,
       account: { select: { id: true, subject: true, email: true, name: true, partnerId: true } },
@@ -52,11 +47,11 @@ export async function findSandboxSession(token: string | undefined, now = new Da
 
 export async function deleteSandboxSession(token: string | undefined): Promise<void> {
   if (!isSessionToken(token)) return;
-  await db().sandboxSession.deleteMany({ where: { tokenHash: storedHash(token) } });
+  await db().sandboxSession.deleteMany({ where: { tokenHash: tokenHash(token) } });
 }
 
 function csrfMessage(sessionToken: string, purpose: string): string {
-  return `indeed-csrf\u0000${tokenHash(sessionToken).toString("base64url")}\u0000${purpose}`;
+  return `indeed-csrf\u0000${Buffer.from(tokenHash(sessionToken)).toString("base64url")}\u0000${purpose}`;
 }
 
 /**
