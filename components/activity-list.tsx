@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { SeekActivityDetail } from "./seek-activity-detail";
 import { ACTIVITY_LABELS, type ActivityDetail, type ActivityType } from "@/lib/activity/types";
 import { ROLE_LABELS, type Role } from "@/lib/auth/permissions";
 import { PARTNER_INFO_LABELS } from "@/lib/credentials/schemas";
@@ -80,7 +81,7 @@ function Detail({ type, detail }: { type: ActivityType; detail: ActivityDetail }
       );
     }
     default:
-      return null;
+      return type.startsWith("seek.") ? <SeekActivityDetail detail={detail} line={line} /> : null;
   }
 }
 

@@ -18,6 +18,17 @@ export const ACTIVITY_TYPES = [
   "review.resubmitted",
   "partner_info.updated",
   "provisioning.changed",
+  // SEEK (issue 11)
+  "seek.credential.issued",
+  "seek.secret.rotated",
+  "seek.secret.revealed",
+  "seek.secret.revoked",
+  "seek.tokens.expired",
+  "seek.live.requested",
+  "seek.live.approved",
+  "seek.live.refused",
+  "seek.self_service.changed",
+  "seek.relationship.changed",
 ] as const;
 
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
@@ -37,6 +48,16 @@ export const ACTIVITY_LABELS: Record<ActivityType, string> = {
   "review.resubmitted": "Authorization code grant resubmitted",
   "partner_info.updated": "Partner information updated",
   "provisioning.changed": "Provisioning changed",
+  "seek.credential.issued": "SEEK credentials issued",
+  "seek.secret.rotated": "SEEK secret rotated",
+  "seek.secret.revealed": "SEEK secret revealed",
+  "seek.secret.revoked": "SEEK secret revoked",
+  "seek.tokens.expired": "SEEK tokens expired",
+  "seek.live.requested": "Live credentials requested",
+  "seek.live.approved": "Live credentials approved",
+  "seek.live.refused": "Live credentials refused",
+  "seek.self_service.changed": "Live self-service changed",
+  "seek.relationship.changed": "Hirer relationship changed",
 };
 
 export function isActivityType(value: string): value is ActivityType {
@@ -53,4 +74,11 @@ export type ActivityDetail = {
   from?: string | null;
   to?: string | null;
   note?: string | null;
+  /** SEEK: the credential's environment label, the overlap's end, a hirer and its relationship types. */
+  environment?: string;
+  until?: string | null;
+  hirer?: string;
+  fromTypes?: string[];
+  toTypes?: string[];
+  enabled?: boolean;
 };

@@ -18,6 +18,8 @@ export type Permission =
   | "services:administer"
   /** Add, reveal, revoke secrets; edit redirect URLs and partner information. */
   | "credentials:manage"
+  /** SEEK: issue, rotate and revoke client credentials, and ask for live ones (owners). */
+  | "seek-credentials:issue"
   /** Manage users and sandbox accounts. */
   | "platform:administer";
 
@@ -29,9 +31,10 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "services:request",
     "services:administer",
     "credentials:manage",
+    "seek-credentials:issue",
     "platform:administer",
   ],
-  OWNER: ["apps:view", "services:request", "credentials:manage"],
+  OWNER: ["apps:view", "services:request", "credentials:manage", "seek-credentials:issue"],
   DEVELOPER: ["apps:view", "services:request", "credentials:manage"],
   VIEWER: ["apps:view"],
 };

@@ -83,6 +83,8 @@ export async function findApp(user: SessionUser, appId: string) {
       createdAt: true,
       updatedAt: true,
       partner: { select: { id: true, name: true } },
+      /** SEEK apps show the services tab only when they have services. */
+      _count: { select: { services: true } },
     },
   });
 }

@@ -54,6 +54,11 @@ export default async function AdminPage() {
             }
           />
         </li>
+        {can(user.role, "platform:administer") ? (
+          <li>
+            <AdminCard href="/admin/seek" title="SEEK" count="Live requests, hirers, settings" detail="Live-credential requests, live self-service, sandbox hirers and relationships." />
+          </li>
+        ) : null}
         {can(user.role, "apps:create") ? (
           <li>
             <AdminCard

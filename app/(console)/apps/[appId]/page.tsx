@@ -7,5 +7,5 @@ export default async function AppPage({ params }: PageProps<"/apps/[appId]">) {
   const user = await requireUser();
   const app = await findApp(user, appId);
   if (!app) notFound();
-  redirect(`/apps/${app.id}/services`);
+  redirect(app.provider === "SEEK" && app._count.services === 0 ? `/apps/${app.id}/credentials` : `/apps/${app.id}/services`);
 }

@@ -16,13 +16,19 @@ export function AppCard({ app, headingLevel = 3 }: { app: AppCardData; headingLe
     <article className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-labelledby={`app-${app.id}`}>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <Heading id={`app-${app.id}`} className="text-base font-semibold">
-          <Link href={`/apps/${app.id}/services`}>{app.name}</Link>
+          <Link href={`/apps/${app.id}/${app.provider === "SEEK" && app.services.length === 0 ? "credentials" : "services"}`}>{app.name}</Link>
         </Heading>
-        <span className="text-xs text-slate-600">{PROVIDER_LABELS[app.provider]}</span>
+        {app.provider === "SEEK" ? (
+          <span className="rounded-full border border-pink-200 bg-pink-50 px-2 py-0.5 text-xs font-medium text-pink-900">SEEK</span>
+        ) : (
+          <span className="text-xs text-slate-600">{PROVIDER_LABELS[app.provider]}</span>
+        )}
       </div>
       {app.description ? <p className="mt-1 text-sm text-slate-600">{app.description}</p> : null}
       {app.services.length === 0 ? (
-        <p className="mt-3 text-sm text-slate-600">No integrations yet.</p>
+        <p className="mt-3 text-sm text-slate-600">
+          {app.provider === "SEEK" ? "SEEK API client credentials, hirers and relationships." : "No integrations yet."}
+        </p>
       ) : (
         <table className="mt-3 w-full text-sm">
           <caption className="sr-only">Integrations of {app.name}</caption>

@@ -10,6 +10,7 @@ export interface AppHeaderData {
   provider: keyof typeof PROVIDER_LABELS;
   credentialType: keyof typeof CREDENTIAL_TYPE_LABELS;
   partner: { name: string };
+  _count?: { services: number };
 }
 
 export function AppHeader({ app, showPartner }: { app: AppHeaderData; showPartner: boolean }) {
@@ -36,7 +37,7 @@ export function AppHeader({ app, showPartner }: { app: AppHeaderData; showPartne
           </>
         }
       />
-      <AppTabs appId={app.id} />
+      <AppTabs appId={app.id} provider={app.provider} hasServices={(app._count?.services ?? 0) > 0} />
     </>
   );
 }

@@ -10,13 +10,21 @@ const TABS = [
   { segment: "activity", label: "Activity" },
 ] as const;
 
+/** SEEK apps: SEEK's own sections, and the services tab only when the app has services. */
+const SEEK_TABS = [
+  { segment: "credentials", label: "Credentials" },
+  { segment: "hirers", label: "Hirers" },
+  { segment: "activity", label: "Activity" },
+] as const;
+
 /** The app page's sections. Each is its own URL, so the tabs are links marked with aria-current. */
-export function AppTabs({ appId }: { appId: string }) {
+export function AppTabs({ appId, provider = "INDEED", hasServices = false }: { appId: string; provider?: "INDEED" | "SEEK"; hasServices?: boolean }) {
   const pathname = usePathname();
+  const tabs = provider === "SEEK" ? [...(hasServices ? [TABS[0]] : []), ...SEEK_TABS] : TABS;
   return (
     <nav aria-label="App sections" className="mb-6 border-b border-slate-200">
       <ul className="-mb-px flex gap-4">
-        {TABS.map((tab) => {
+        {tabs.map((tab) => {
           const href = `/apps/${appId}/${tab.segment}`;
           const active = pathname === href;
           return (

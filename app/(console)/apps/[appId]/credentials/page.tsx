@@ -14,6 +14,7 @@ import { RedirectUris } from "./_components/redirect-uris";
 import { ReviewPanel } from "./_components/review-panel";
 import { PartnerInfoForm } from "./_components/partner-info-form";
 import { IndeedApplySecret } from "./_components/indeed-apply-token";
+import { SeekCredentialsTab } from "./_components/seek/seek-credentials-tab";
 
 export const metadata: Metadata = { title: "Credentials" };
 
@@ -39,6 +40,14 @@ export default async function CredentialsPage({ params }: PageProps<"/apps/[appI
   const user = await requireUser();
   const [app, credentials] = await Promise.all([findApp(user, appId), getCredentials(user, appId)]);
   if (!app || !credentials) notFound();
+  if (app.provider === "SEEK") {
+    return (
+      <>
+        <AppHeader app={app} showPartner={can(user.role, "apps:view-all")} />
+        <SeekCredentialsTab user={user} appId={app.id} />
+      </>
+    );
+  }
   const { client, canManage } = credentials;
 
   return (

@@ -1,0 +1,355 @@
+"use client";
+
+// One environment's SEEK credentials (Playground or Live): the client id, its secrets with
+// created (by whom), last used and expiry, and the owner's controls: issue, rotate with an
+// overlap, revoke now, expire issued tokens now. Values are fetched one at a time by the
+// audited reveal action; viewers see metadata only.
+import { useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { DialogClose, DialogContent, DialogRoot, DialogTrigger } from "@/components/ui/dialog";
+import { SelectField } from "@/components/ui/select-field";
+import { FormMessage } from "@/components/form-message";
+import { DateTime } from "@/components/date-time";
+import { CopyButton } from "@/components/copy-button";
+import { CredentialBadge } from "@/components/credential-badge";
+import { SecretValue } from "@/components/secret-value";
+import type { ActionResult } from "@/lib/action-result";
+import { SECRET_STATUS_LABELS, type SecretStatus } from "@/lib/credentials/secrets";
+import {
+  MAX_ACTIVE_SEEK_SECRETS,
+  SEEK_AUDIENCES,
+  SEEK_ENVIRONMENT_LABELS,
+  SEEK_ROTATION_OVERLAPS,
+  SEEK_ROTATION_OVERLAP_LABELS,
+  type SeekRotationOverlap,
+} from "@/lib/credentials/seek";
+import {
+  expireSeekTokensAction,
+  issueSeekCredentialAction,
+  revealSeekSecretAction,
+  revokeSeekSecretAction,
+  rotateSeekSecretAction,
+} from "../../seek-actions";
+import { ConfirmDialog, UNREACHABLE } from "../confirm-dialog";
+
+type Environment = "PLAYGROUND" | "LIVE";
+
+export interface SeekSecretRow {
+  id: string;
+  status: SecretStatus;
+  createdAt: string;
+  createdBy: string | null;
+  lastUsedAt: string | null;
+  expiresAt: string | null;
+  revokedAt: string | null;
+  revokedBy: string | null;
+}
+
+export interface SeekCredentialRow {
+  clientId: string;
+  createdAt: string;
+  createdBy: string | null;
+  tokensNotBefore: string | null;
+  tokensExpiredBy: string | null;
+  secrets: SeekSecretRow[];
+}
+
+export function EnvironmentSection({
+  appId,
+  environment,
+  credential,
+  canIssue,
+  canManage,
+  mayIssue,
+  children,
+}: {
+  appId: string;
+  environment: Environment;
+  credential: SeekCredentialRow | null;
+  /** Owner or admin: issue, rotate, revoke. */
+  canIssue: boolean;
+  /** Owner, developer or admin: reveal, expire tokens. */
+  canManage: boolean;
+  /** Whether this environment may be issued or rotated now (Live: the partner is approved). */
+  mayIssue: boolean;
+  /** What replaces "Issue" when it may not be issued (the live request panel). */
+  children?: React.ReactNode;
+}) {
+  const [result, setResult] = useState<ActionResult | null>(null);
+  const label = SEEK_ENVIRONMENT_LABELS[environment];
+  const headingId = `seek-${environment.toLowerCase()}-heading`;
+  const active = credential?.secrets.filter((s) => s.status === "ACTIVE").length ?? 0;
+
+  return (
+    <section aria-labelledby={headingId} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+      <h2 id={headingId} className="text-lg font-semibold">
+        {label} credentials
+      </h2>
+      <p className="mt-1 text-sm text-slate-600">
+        {environment === "PLAYGROUND"
+          ? "For SEEK’s Playground: read-only mock data, seekAnzPublicTest objects."
+          : "For live SEEK data: seekAnz objects of the hirers you have relationships with."}{" "}
+        Request partner tokens with the audience <code>{SEEK_AUDIENCES[environment]}</code>.
+      </p>
+      <div className="mt-3">
+        <FormMessage result={result} />
+      </div>
+      {!credential ? (
+        <div className="mt-3">
+          {mayIssue && canIssue ? (
+            <ConfirmDialog
+              trigger={<Button>Issue {label.toLowerCase()} credentials</Button>}
+              title={`Issue ${label.toLowerCase()} credentials`}
+              description={`Creates a client id and its first secret for SEEK’s ${label.toLowerCase()} environment.`}
+              confirmLabel="Issue"
+              pendingLabel="Issuing…"
+              run={() => issueSeekCredentialAction({ appId, environment })}
+              onDone={setResult}
+            />
+          ) : mayIssue ? (
+            <p className="text-sm text-slate-700">No {label.toLowerCase()} credentials yet. An owner of your organisation can issue them.</p>
+          ) : null}
+          {children}
+        </div>
+      ) : (
+        <>
+          <div className="mt-4">
+            <p className="text-sm font-medium text-slate-800">Client ID</p>
+            <div className="mt-1 flex flex-wrap items-center gap-2">
+              <code className="min-w-0 flex-1 basis-72 break-all rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm">
+                {credential.clientId}
+              </code>
+              <CopyButton value={credential.clientId} label={`${label} client ID`} />
+            </div>
+            <p className="mt-1 text-xs text-slate-600">
+              Issued <DateTime value={credential.createdAt} />
+              {credential.createdBy ? ` by ${credential.createdBy}` : ""}.
+            </p>
+          </div>
+
+          <div className="mt-5 flex flex-wrap items-end justify-between gap-3">
+            <div>
+              <h3 className="text-base font-semibold">Secrets</h3>
+              <p className="text-sm text-slate-600">
+                {active} of {MAX_ACTIVE_SEEK_SECRETS} active. Rotating keeps the previous secret working for the overlap you choose.
+              </p>
+            </div>
+            {canIssue && mayIssue ? (
+              <RotateDialog appId={appId} environment={environment} disabled={active >= MAX_ACTIVE_SEEK_SECRETS} onDone={setResult} />
+            ) : null}
+          </div>
+          {canIssue && mayIssue && active >= MAX_ACTIVE_SEEK_SECRETS ? (
+            <p className="mt-2 text-sm text-slate-700">The previous secret is still in its overlap. Revoke it to rotate again.</p>
+          ) : null}
+          {!mayIssue ? children : null}
+          <ul aria-label={`${label} secrets`} className="mt-3 flex flex-col gap-3">
+            {credential.secrets.map((secret, index) => (
+              <li key={secret.id}>
+                <SecretCard
+                  appId={appId}
+                  name={`${label} secret ${credential.secrets.length - index}`}
+                  secret={secret}
+                  canIssue={canIssue}
+                  canManage={canManage}
+                  onDone={setResult}
+                />
+              </li>
+            ))}
+          </ul>
+
+          <div className="mt-5 border-t border-slate-200 pt-4">
+            <h3 className="text-base font-semibold">Issued tokens</h3>
+            <p className="text-sm text-slate-600">
+              {credential.tokensNotBefore ? (
+                <>
+                  Tokens issued before <DateTime value={credential.tokensNotBefore} />
+                  {credential.tokensExpiredBy ? ` (expired by ${credential.tokensExpiredBy})` : ""} are refused.
+                </>
+              ) : (
+                "Partner and browser tokens last until their expires_in."
+              )}
+            </p>
+            {canManage ? (
+              <div className="mt-2">
+                <ConfirmDialog
+                  trigger={<Button variant="secondary">Expire issued {label.toLowerCase()} tokens now</Button>}
+                  title={`Expire issued ${label.toLowerCase()} tokens now`}
+                  description="Every partner token and browser token issued with these credentials until now stops working at once. Use it to test that your software gets a new token and retries once."
+                  confirmLabel="Expire tokens"
+                  pendingLabel="Expiring…"
+                  run={() => expireSeekTokensAction({ appId, environment })}
+                  onDone={setResult}
+                />
+              </div>
+            ) : null}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
+
+function SecretCard({
+  appId,
+  name,
+  secret,
+  canIssue,
+  canManage,
+  onDone,
+}: {
+  appId: string;
+  name: string;
+  secret: SeekSecretRow;
+  canIssue: boolean;
+  canManage: boolean;
+  onDone: (result: ActionResult) => void;
+}) {
+  const headingId = `seek-secret-${secret.id}`;
+  return (
+    <article aria-labelledby={headingId} className="rounded-lg border border-slate-200 p-4">
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <h4 id={headingId} className="font-medium text-slate-900">
+          {name}
+        </h4>
+        <CredentialBadge status={secret.status} label={SECRET_STATUS_LABELS[secret.status]} />
+      </div>
+      <dl className="mt-2 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-3">
+        <div>
+          <dt className="text-xs text-slate-600">Created</dt>
+          <dd>
+            <DateTime value={secret.createdAt} />
+            {secret.createdBy ? <span className="block text-xs text-slate-600">by {secret.createdBy}</span> : null}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-xs text-slate-600">Last used</dt>
+          <dd>{secret.lastUsedAt ? <DateTime value={secret.lastUsedAt} /> : "Never"}</dd>
+        </div>
+        <div>
+          <dt className="text-xs text-slate-600">{secret.revokedAt ? "Revoked" : secret.status === "EXPIRED" ? "Stopped" : "Stops"}</dt>
+          <dd>
+            {secret.revokedAt ? (
+              <>
+                <DateTime value={secret.revokedAt} />
+                {secret.revokedBy ? <span className="block text-xs text-slate-600">by {secret.revokedBy}</span> : null}
+              </>
+            ) : secret.expiresAt ? (
+              <DateTime value={secret.expiresAt} />
+            ) : (
+              "When rotated or revoked"
+            )}
+          </dd>
+        </div>
+      </dl>
+      {secret.status === "ACTIVE" ? (
+        <div className="mt-3">
+          {canManage ? (
+            <SecretValue name={name} reveal={() => revealSeekSecretAction({ appId, secretId: secret.id })} />
+          ) : (
+            <p className="text-sm text-slate-600">Only owners and developers can see secret values.</p>
+          )}
+        </div>
+      ) : null}
+      {canIssue && secret.status === "ACTIVE" ? (
+        <div className="mt-3 flex justify-end">
+          <ConfirmDialog
+            trigger={
+              <Button variant="danger">
+                Revoke now<span className="sr-only"> {name}</span>
+              </Button>
+            }
+            title={`Revoke ${name}`}
+            description="The secret stops authenticating at once and its value is destroyed. Tokens already issued keep working until they expire."
+            confirmLabel="Revoke now"
+            pendingLabel="Revoking…"
+            run={() => revokeSeekSecretAction({ appId, secretId: secret.id })}
+            onDone={onDone}
+          />
+        </div>
+      ) : null}
+    </article>
+  );
+}
+
+function RotateDialog({
+  appId,
+  environment,
+  disabled,
+  onDone,
+}: {
+  appId: string;
+  environment: Environment;
+  disabled: boolean;
+  onDone: (result: ActionResult) => void;
+}) {
+  const [open, setOpen] = useState(false);
+  const [overlap, setOverlap] = useState<SeekRotationOverlap>("24H");
+  const [result, setResult] = useState<ActionResult | null>(null);
+  const [pending, startTransition] = useTransition();
+  const label = SEEK_ENVIRONMENT_LABELS[environment];
+
+  function submit(event: React.FormEvent) {
+    event.preventDefault();
+    startTransition(async () => {
+      let answer: ActionResult;
+      try {
+        answer = await rotateSeekSecretAction({ appId, environment, overlap });
+      } catch {
+        answer = UNREACHABLE;
+      }
+      if (answer.ok) {
+        setOpen(false);
+        onDone(answer);
+      } else {
+        setResult(answer);
+      }
+    });
+  }
+
+  return (
+    <DialogRoot
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (next) setResult(null);
+      }}
+    >
+      <DialogTrigger asChild>
+        <Button disabled={disabled} aria-disabled={disabled}>
+          Rotate secret<span className="sr-only"> ({label})</span>
+        </Button>
+      </DialogTrigger>
+      {open ? (
+        <DialogContent
+          title={`Rotate the ${label.toLowerCase()} secret`}
+          description="A new secret becomes current. Choose how long the previous one keeps working while you roll the new one out."
+        >
+          <form onSubmit={submit} className="flex flex-col gap-4">
+            <FormMessage result={result} />
+            <SelectField
+              label="Previous secret keeps working for"
+              name="overlap"
+              value={overlap}
+              onChange={(e) => setOverlap(e.target.value as SeekRotationOverlap)}
+              errors={result && !result.ok ? result.fieldErrors?.overlap : undefined}
+            >
+              {SEEK_ROTATION_OVERLAPS.map((o) => (
+                <option key={o} value={o}>
+                  {SEEK_ROTATION_OVERLAP_LABELS[o]}
+                </option>
+              ))}
+            </SelectField>
+            <div className="flex flex-wrap justify-end gap-2">
+              <DialogClose asChild>
+                <Button variant="secondary">Cancel</Button>
+              </DialogClose>
+              <Button type="submit" disabled={pending} aria-disabled={pending}>
+                {pending ? "Rotating…" : "Rotate secret"}
+              </Button>
+            </div>
+          </form>
+        </DialogContent>
+      ) : null}
+    </DialogRoot>
+  );
+}

@@ -1,0 +1,64 @@
+// A SEEK app's Credentials tab: Playground and Live credentials, the live request while the
+// partner is not approved, and Integration health. Server-rendered; metadata only.
+import { notFound } from "next/navigation";
+import type { SessionUser } from "@/lib/auth/session";
+import { getLiveRequestState, getSeekCredentials } from "@/lib/data/seek-credentials";
+import { getSeekIntegrationHealth } from "@/lib/data/seek-health";
+import { EnvironmentSection, type SeekCredentialRow } from "./environment-section";
+import { IntegrationHealth } from "./integration-health";
+import { LiveRequestPanel } from "./live-request-panel";
+
+type Credentials = NonNullable<Awaited<ReturnType<typeof getSeekCredentials>>>;
+
+function credentialRow(credential: Credentials["environments"][number]["credential"]): SeekCredentialRow | null {
+  if (!credential) return null;
+  return {
+    clientId: credential.clientId,
+    createdAt: credential.createdAt.toISOString(),
+    createdBy: credential.createdBy?.name ?? null,
+    tokensNotBefore: credential.tokensNotBefore?.toISOString() ?? null,
+    tokensExpiredBy: credential.tokensExpiredBy?.name ?? null,
+    secrets: credential.secrets.map((s) => ({
+      id: s.id,
+      status: s.status,
+      createdAt: s.createdAt.toISOString(),
+      createdBy: s.createdBy?.name ?? null,
+      lastUsedAt: s.lastUsedAt?.toISOString() ?? null,
+      expiresAt: s.expiresAt?.toISOString() ?? null,
+      revokedAt: s.revokedAt?.toISOString() ?? null,
+      revokedBy: s.revokedBy?.name ?? null,
+    })),
+  };
+}
+
+export async function SeekCredentialsTab({ user, appId }: { user: SessionUser; appId: string }) {
+  const [credentials, liveState, health] = await Promise.all([
+    getSeekCredentials(user, appId),
+    getLiveRequestState(user, appId),
+    getSeekIntegrationHealth(user, appId),
+  ]);
+  if (!credentials || !liveState || !health) notFound();
+  return (
+    <div className="flex flex-col gap-6">
+      {credentials.environments.map(({ environment, credential }) => {
+        const mayIssue = environment === "PLAYGROUND" || credentials.liveApproved;
+        return (
+          <EnvironmentSection
+            key={environment}
+            appId={appId}
+            environment={environment}
+            credential={credentialRow(credential)}
+            canIssue={credentials.canIssue}
+            canManage={credentials.canManage}
+            mayIssue={mayIssue}
+          >
+            {environment === "LIVE" && !credentials.liveApproved ? (
+              <LiveRequestPanel appId={appId} canRequest={credentials.canIssue} initial={liveState} />
+            ) : null}
+          </EnvironmentSection>
+        );
+      })}
+      <IntegrationHealth health={health} />
+    </div>
+  );
+}
