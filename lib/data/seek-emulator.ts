@@ -6,6 +6,8 @@
 // cannot see another partner's or the other environment's hirers.
 import { db, query, statement } from "../db";
 import { matchesVerifier } from "../crypto/secret-box";
+import { clientAuthFailed, clientAuthFailureKey, countFailure, lockout } from "../oauth/client-auth-throttle";
+import type { OAuthError } from "../oauth/errors";
 import {
   DEFAULT_PARTNER_TOKEN_EXPIRES_IN,
   isSeekRelationshipType,
@@ -37,6 +39,8 @@ interface CredentialRow {
   partnerId: string;
   environment: SeekEnvironment;
   expiresIn: number | null;
+  failures: number | null;
+  failuresSinceMs: number | null;
   secretId: string | null;
   verifier: Uint8Array | null;
   lastUsedMs: number | null;
@@ -44,48 +48,61 @@ interface CredentialRow {
 
 /**
  * The credential named by client_id with its active secrets (not revoked, overlap not ended at
- * $2, epoch ms), one row per secret, and the partner token lifetime setting.
+ * $2, epoch ms), one row per secret, the client_id's failure counter (RateLimit key $3,
+ * lib/oauth/client-auth-throttle.ts) and the partner token lifetime setting: one round trip.
  */
 const FIND_CREDENTIAL = statement<CredentialRow>(
   "find_seek_credential",
   `SELECT c."id"::text, c."clientId", c."appId"::text AS "appId", a."partnerId"::text AS "partnerId",
           c."environment"::text AS "environment", st."partnerTokenExpiresIn" AS "expiresIn",
+          f."count"::float8 AS "failures",
+          (EXTRACT(EPOCH FROM f."windowStart") * 1000)::float8 AS "failuresSinceMs",
           s."id"::text AS "secretId", s."verifier",
           (EXTRACT(EPOCH FROM s."lastUsedAt") * 1000)::float8 AS "lastUsedMs"
    FROM "SeekCredential" c
    JOIN "App" a ON a."id" = c."appId" AND a."provider" = 'SEEK'
    LEFT JOIN "SeekSettings" st ON st."id" = 1
+   LEFT JOIN "RateLimit" f ON f."key" = $3
    LEFT JOIN "SeekClientSecret" s ON s."credentialId" = c."id" AND s."revokedAt" IS NULL
      AND (s."expiresAt" IS NULL OR s."expiresAt" > to_timestamp($2::float8 / 1000) AT TIME ZONE 'UTC')
    WHERE c."clientId" = $1`,
 );
 
 export interface SeekAuthentication {
-  /** The credential client_id named, even when the secret was wrong (for its records). */
+  /** The credential client_id named, even when authentication failed (for its records). */
   credential: SeekCredential | null;
-  authenticated: boolean;
+  /** Null when authenticated; else invalid_client, or 429 past the failure limit. */
+  failure: OAuthError | null;
   /** The partner token lifetime setting, read in the same statement. */
   expiresIn: number;
 }
 
 /**
  * Checks a client secret against every active secret of the credential, in constant time
- * each; the time taken does not say which matched. Unknown, wrong, revoked and expired all fail
- * the same way.
+ * each, so the time taken does not say which matched. Unknown, wrong, revoked and expired all
+ * fail the same way and count towards the client_id's failure limit, as Indeed's do.
  */
 export async function authenticateSeekCredential(clientId: string, secret: string, now = new Date()): Promise<SeekAuthentication> {
-  const refused = { credential: null, authenticated: false, expiresIn: DEFAULT_PARTNER_TOKEN_EXPIRES_IN };
-  if (clientId.length > MAX_CREDENTIAL_LENGTH || secret.length > MAX_CREDENTIAL_LENGTH || clientId.includes("\0")) return refused;
-  const rows = await query(FIND_CREDENTIAL, [clientId, now.getTime()]);
+  const refused = (failure: OAuthError, credential: SeekCredential | null = null, expiresIn = DEFAULT_PARTNER_TOKEN_EXPIRES_IN) => ({
+    credential,
+    failure,
+    expiresIn,
+  });
+  if (clientId.length > MAX_CREDENTIAL_LENGTH || secret.length > MAX_CREDENTIAL_LENGTH || clientId.includes("\0")) {
+    return refused(clientAuthFailed());
+  }
+  const rows = await query(FIND_CREDENTIAL, [clientId, now.getTime(), clientAuthFailureKey("SEEK", clientId)]);
   const row = rows[0];
-  if (!row) return refused;
+  if (!row) return refused(await countFailure("SEEK", clientId, now));
   const credential = { id: row.id, clientId: row.clientId, appId: row.appId, partnerId: row.partnerId, environment: row.environment };
   const expiresIn = row.expiresIn ?? DEFAULT_PARTNER_TOKEN_EXPIRES_IN;
+  const locked = lockout(row.failures, row.failuresSinceMs, now);
+  if (locked) return refused(locked, credential, expiresIn);
   const matched = rows.filter((r) => r.verifier !== null && matchesVerifier(secret, r.verifier));
   const used = matched[0];
-  if (!used?.secretId) return { credential, authenticated: false, expiresIn };
+  if (!used?.secretId) return refused(await countFailure("SEEK", clientId, now), credential, expiresIn);
   await markUsed(used.secretId, used.lastUsedMs, now);
-  return { credential, authenticated: true, expiresIn };
+  return { credential, failure: null, expiresIn };
 }
 
 async function markUsed(secretId: string, lastUsedMs: number | null, now: Date) {
