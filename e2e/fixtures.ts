@@ -30,9 +30,15 @@ export const ACME_APPS = [
   "Acme Talent Pipeline-prod",
   "acme-analytics-dev",
   "acme-apply-widget-dev",
+  "AcmeATS-seek",
 ] as const;
 
-export const GLOBEX_APPS = ["GlobexCareers-dev", "GlobexHire-dev", "GlobexHire-prod"] as const;
+export const GLOBEX_APPS = ["Globex-seek", "GlobexCareers-dev", "GlobexHire-dev", "GlobexHire-prod"] as const;
+
+/** The demo world's SEEK apps (prisma/demo-seek.ts) and SEEK's documented Playground hirer. */
+export const ACME_SEEK_APP = "AcmeATS-seek";
+export const GLOBEX_SEEK_APP = "Globex-seek";
+export const PLAYGROUND_HIRER_ID = "seekAnzPublicTest:organization:seek:93WyyF1h";
 
 /** AceRecruitersApp-dev's one redirect URL (its authorization code grant is approved). */
 export const ACE_DEV_REDIRECT_URI = "http://localhost:8976/callback";

@@ -11,6 +11,7 @@ import { sortKey } from "../lib/sort";
 import type { PrismaClient } from "../lib/generated/prisma/client";
 import type { GrantReviewStatus, GrantType, ProvisioningStatus } from "../lib/generated/prisma/enums";
 import { seedDemoSandbox } from "./demo-sandbox";
+import { seedDemoSeek } from "./demo-seek";
 
 export const DEMO_PASSWORD = "partner-console-demo";
 
@@ -364,6 +365,7 @@ export async function seedDemoWorld(prisma: PrismaClient, now = new Date()) {
       });
     }
     await seedDemoSandbox(tx, passwordHash);
+    await seedDemoSeek(tx, { partners, ownerOf, adminId, now });
     // A few hundred statements: Prisma's default 5 s would fail on a busy machine.
   }, { timeout: 120_000, maxWait: 30_000 });
 }
