@@ -9,6 +9,8 @@ import { GET } from "../../../app/seek/oauth/token/route";
 import { GET as jwksGet } from "../../../app/seek/.well-known/jwks.json/route";
 import { useCredentialsKeyForTesting } from "../../crypto/credentials-key";
 import { CLIENT_AUTH_LIMIT } from "../../oauth/client-auth-throttle";
+import { SEEK_REQUEST_RECORD_RETENTION_DAYS } from "../../credentials/seek";
+import { pruneSeekRequestRecords } from "../../data/seek-emulator";
 import { forgetSigningKeysForTesting } from "../../oauth/signing-keys";
 import { useTestDatabase } from "../../testing/database";
 import { postJson, SEEK_ISSUER, SEEK_URLS, seekFetch } from "../../testing/seek-http";
@@ -267,5 +269,16 @@ describe("request records", () => {
     const [record] = await t.prisma.seekRequestRecord.findMany({ where: { xSessionId: sessionId } });
     expect(record).toMatchObject({ credentialId: null, httpStatus: 401, errorCode: "access_denied" });
     expect(JSON.stringify(record)).not.toContain("s3cr3t-value");
+  });
+
+  it("prunes records past the retention period and keeps the rest", async () => {
+    const now = new Date();
+    const old = new Date(now.getTime() - (SEEK_REQUEST_RECORD_RETENTION_DAYS * 24 + 1) * 3600_000);
+    const base = { endpoint: "PARTNER_TOKEN" as const, appId: live.appId, credentialId: live.id, environment: "LIVE" as const, httpStatus: 200 };
+    const stale = await t.prisma.seekRequestRecord.create({ data: { ...base, createdAt: old }, select: { id: true } });
+    const fresh = await t.prisma.seekRequestRecord.create({ data: { ...base, createdAt: new Date(now.getTime() - 3600_000) }, select: { id: true } });
+    expect(await pruneSeekRequestRecords(now)).toBeGreaterThanOrEqual(1);
+    expect(await t.prisma.seekRequestRecord.findUnique({ where: { id: stale.id } })).toBeNull();
+    expect(await t.prisma.seekRequestRecord.findUnique({ where: { id: fresh.id } })).not.toBeNull();
   });
 });
