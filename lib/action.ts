@@ -39,7 +39,8 @@ import { z } from "zod";
 import type { ActionResult } from "./action-result";
 import { assertCan, type Permission } from "./auth/permissions";
 import { requireUser, type SessionUser } from "./auth/session";
-import { AppError, FIELDS_NEED_ATTENTION, isAppError } from "./errors";
+import { isDatabaseUnavailable, noteDatabaseUnavailable } from "./db-unavailable";
+import { AppError, FIELDS_NEED_ATTENTION, isAppError, UNAVAILABLE_MESSAGE } from "./errors";
 import { logUnexpected } from "./log";
 
 type Outcome<T> = { data?: T; message?: string } | void;
@@ -86,6 +87,11 @@ async function run<S extends z.ZodType, T>(
   } catch (error) {
     if (isRedirectOrNotFound(error)) throw error;
     if (isAppError(error)) return refusal(error);
+    // A database outage is temporary: said as such, logged once per outage (docs/decisions/024).
+    if (isDatabaseUnavailable(error)) {
+      noteDatabaseUnavailable();
+      return { ok: false, error: UNAVAILABLE_MESSAGE, code: "UNAVAILABLE" };
+    }
     // A ZodError from deeper down is a bug (a schema lib/ applies to its own data), not the
     // user's input: it is logged like any other.
     const id = logUnexpected(error, { action: name });

@@ -1,11 +1,9 @@
 import "server-only";
 // OpenID Connect discovery and the JWKS of the Indeed emulator.
 // @see OpenID Connect Discovery 1.0 §3, RFC 8414 §2, RFC 7517 §5
-import { RETRY_AFTER } from "../../db-unavailable";
-import { logUnexpected } from "../../log";
-import { outageAnswer } from "../../oauth/errors";
+import { jwksResponse as neutralJwksResponse } from "../../oauth/jwks";
 import { hasConfiguredOrigin } from "../../public-origin";
-import { publishedKeys, SIGNING_ALG } from "../../oauth/signing-keys";
+import { SIGNING_ALG } from "../../oauth/signing-keys";
 import { INDEED_POLICY, indeedIssuer } from "./policy";
 
 /** The discovery document: `issuer` is exactly the prefix it is served under. */
@@ -43,19 +41,7 @@ export function discoveryResponse(request: Request): Response {
   return Response.json(discoveryDocument(request), { headers });
 }
 
-/**
- * The JWKS: public keys only, read from the database on every request so that a rotation on
- * any instance is visible at once; clients may cache it for a minute.
- */
-export async function jwksResponse(): Promise<Response> {
-  try {
-    const jwks = await publishedKeys("INDEED");
-    return Response.json(jwks, { headers: { "Cache-Control": "public, max-age=60" } });
-  } catch (error) {
-    // An outage before this instance ever read the keys: nothing to serve yet (docs/decisions/024).
-    const outage = outageAnswer(error);
-    if (outage) return Response.json(outage.toJSON(), { status: 503, headers: { "Cache-Control": "no-store", ...RETRY_AFTER } });
-    const id = logUnexpected(error, { route: "GET /indeed/.well-known/keys" });
-    return Response.json({ error: "server_error", error_description: `The keys could not be read (reference ${id}).` }, { status: 500 });
-  }
+/** The JWKS (lib/oauth/jwks.ts). */
+export function jwksResponse(): Promise<Response> {
+  return neutralJwksResponse("INDEED", "GET /indeed/.well-known/keys");
 }

@@ -2,7 +2,7 @@ import "server-only";
 // POST /seek/auth/token: a browser token for one hirer, requested with a partner token.
 // Failures are non-200 with `{error, error_description}` and no-store (docs/decisions/022).
 import { seekGraphSource, type SeekCredential } from "../../data/seek-emulator";
-import { AccessDenied, InvalidRequest, InvalidScope, isOAuthError, OAuthError, ServerError } from "../../oauth/errors";
+import { AccessDenied, InvalidRequest, InvalidScope, isOAuthError, OAuthError, outageAnswer, ServerError } from "../../oauth/errors";
 import { NO_STORE, tokenJson } from "../../oauth/http";
 import { logUnexpected } from "../../log";
 import { BodyError, readJson } from "../../http/read-body";
@@ -55,6 +55,7 @@ function errorResponse(error: OAuthError): Response {
   if (error.error === "invalid_token") {
     headers["WWW-Authenticate"] = `Bearer realm="${SEEK_REALM}", error="invalid_token", error_description="${error.description.replace(/["\\]/g, "")}"`;
   }
+  if ("retryAfterSeconds" in error) headers["Retry-After"] = String(error.retryAfterSeconds);
   return Response.json(error.toJSON(), { status: error.status, headers });
 }
 
@@ -104,7 +105,8 @@ export async function browserTokenEndpoint(request: Request, now = new Date()): 
   } catch (error) {
     const oauthError = isOAuthError(error)
       ? error
-      : new ServerError(`The browser token endpoint failed unexpectedly (reference ${logUnexpected(error, { route })}).`);
+      : (outageAnswer(error) ??
+        new ServerError(`The browser token endpoint failed unexpectedly (reference ${logUnexpected(error, { route })}).`));
     const { status, error: errorCode, description } = oauthError;
     await recordRequest({ ...started, credential, hirerId, httpStatus: status, errorCode, errorMessage: description }, route);
     return errorResponse(oauthError);

@@ -4,6 +4,7 @@ import "server-only";
 // SEEK's examples carry. Old rows are pruned by the writers themselves (docs/decisions/022).
 import { insertSeekRequestRecord, pruneSeekRequestRecords, type SeekRequestRecordInput } from "../../data/seek-emulator";
 import { logUnexpected } from "../../log";
+import { isDatabaseUnavailable, noteDatabaseUnavailable } from "../../db-unavailable";
 
 /** One write in this many also prunes, so pruning costs next to nothing per request. */
 const PRUNE_EVERY = 500;
@@ -35,6 +36,8 @@ export async function recordRequest(record: SeekRequestRecordInput, route: strin
     await insertSeekRequestRecord(record);
     if (Math.random() * PRUNE_EVERY < 1) await pruneSeekRequestRecords(record.at);
   } catch (error) {
-    logUnexpected(error, { route, step: "record the request" });
+    // An outage is logged once for the instance (docs/decisions/024), not once per record.
+    if (isDatabaseUnavailable(error)) noteDatabaseUnavailable();
+    else logUnexpected(error, { route, step: "record the request" });
   }
 }
