@@ -19,6 +19,7 @@ import {
 import { env } from "../../../env";
 import { isBodyError, readJson } from "../../../http/read-body";
 import { logUnexpected } from "../../../log";
+import { isDatabaseUnavailable, noteDatabaseUnavailable, RETRY_AFTER } from "../../../db-unavailable";
 import { admit, authenticate, Unauthenticated } from "./access";
 import { ensureEmployerIdType } from "./employer-id-type";
 import type { IndeedErrorCode } from "./errors";
@@ -61,6 +62,12 @@ function answer(body: { data?: unknown; errors?: readonly GraphQLFormattedError[
 
 function failure(code: IndeedErrorCode | string, message: string, status = 200, headers: Record<string, string> = {}) {
   return answer({ errors: [{ message, extensions: { code } }] }, status, headers);
+}
+
+/** A database outage: 503 with Retry-After in GraphQL's error shape (docs/decisions/024). */
+function unavailable() {
+  noteDatabaseUnavailable();
+  return failure("SERVICE_UNAVAILABLE", "The API is temporarily unavailable. Try again in a moment.", 503, RETRY_AFTER);
 }
 
 interface GraphqlRequest {
@@ -171,10 +178,12 @@ export async function graphqlEndpoint(request: Request, options: EndpointOptions
     });
     // Errors before execution (variables that do not fit their types, an ambiguous operation)
     // come back without data: they are the client's input.
+    if (result.errors?.some((e) => isDatabaseUnavailable(e.originalError))) return unavailable();
     const fallback: IndeedErrorCode = result.data === undefined ? "BAD_USER_INPUT" : "INTERNAL_SERVER_ERROR";
     return answer({ data: result.data, errors: result.errors?.map((e) => format(e, fallback)) });
   } catch (error) {
     if (error instanceof HttpFailure) return failure(error.code, error.message, error.status, error.headers);
+    if (isDatabaseUnavailable(error)) return unavailable();
     const id = logUnexpected(error, { route: "POST /indeed/graphql" });
     return failure("INTERNAL_SERVER_ERROR", `The request failed unexpectedly (reference ${id}).`, 500);
   }

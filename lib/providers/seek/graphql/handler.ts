@@ -20,6 +20,7 @@ import {
 import { seekGraphSource, type SeekCredential } from "../../../data/seek-emulator";
 import { BodyError, readJson } from "../../../http/read-body";
 import { logUnexpected } from "../../../log";
+import { isDatabaseUnavailable, noteDatabaseUnavailable, RETRY_AFTER } from "../../../db-unavailable";
 import { authenticateBearer } from "../authenticate";
 import { recordRequest, tracingHeaders } from "../records";
 import { seekIssuer } from "../tokens";
@@ -161,11 +162,17 @@ export async function graphqlEndpoint(request: Request, now = new Date()): Promi
         }
       : { authenticated: false, message: auth.message };
     const result = await execute({ schema: SEEK_SCHEMA, document, variableValues: variables, operationName, contextValue: context });
+    if (result.errors?.some((e) => isDatabaseUnavailable(e.originalError))) throw result.errors.find((e) => isDatabaseUnavailable(e.originalError))!.originalError;
     body = result.errors ? { ...result, errors: result.errors.map((e) => formatError(e, route)) } : result;
   } catch (error) {
     if (error instanceof RequestRefused) {
       status = error.status;
       body = { errors: error.errors ?? [{ message: error.message, extensions: { code: error.code } }] };
+    } else if (isDatabaseUnavailable(error)) {
+      // Temporary: 503 with Retry-After in GraphQL's error shape (docs/decisions/024).
+      noteDatabaseUnavailable();
+      status = 503;
+      body = { errors: [{ message: "The API is temporarily unavailable. Try again in a moment.", extensions: { code: "SERVICE_UNAVAILABLE" } }] };
     } else {
       status = 500;
       const id = logUnexpected(error, { route });
@@ -187,5 +194,5 @@ export async function graphqlEndpoint(request: Request, now = new Date()): Promi
     },
     route,
   );
-  return json(body, status);
+  return status === 503 ? new Response(JSON.stringify(body), { status, headers: { ...HEADERS, ...RETRY_AFTER } }) : json(body, status);
 }
