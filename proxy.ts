@@ -4,11 +4,15 @@
 //    a one-line warning (lib/edge/malformed.ts). TRACE never gets here: scripts/serve.mjs.
 // 2. Sends the Content-Security-Policy, with a fresh nonce Next.js puts on its scripts, and HSTS
 //    over https (lib/edge/csp.ts, decision 019).
-// 3. Redirects a request for a console page without a session cookie to the sign-in page,
+// 3. While this instance has noted a database outage, answers console pages with the outage
+//    page, 503 and Retry-After (lib/edge/outage.ts, decision 024).
+// 4. Redirects a request for a console page without a session cookie to the sign-in page,
 //    remembering where it was going. It checks nothing else about the session; every page and
 //    action checks it itself, next to the data (lib/auth, lib/data).
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, cspArea, newNonce, STRICT_TRANSPORT_SECURITY } from "./lib/edge/csp";
+import { databaseStillUnavailable } from "./lib/edge/outage";
+import { outagePage } from "./lib/outage-page";
 import {
   actionKind,
   refuseActionBody,
@@ -61,6 +65,11 @@ export async function proxy(request: NextRequest) {
   };
 
   const { pathname, search } = request.nextUrl;
+  if (CONSOLE_PAGES.test(pathname) && request.method === "GET" && (await databaseStillUnavailable())) {
+    const page = outagePage();
+    page.headers.set("Content-Security-Policy", csp);
+    return page;
+  }
   if (CONSOLE_PAGES.test(pathname) && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
     const signIn = new URL("/sign-in", request.url);
     const target = pathname + search;
@@ -75,6 +84,10 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything but the build's static files and the icon, which carry no HTML.
-  matcher: ["/((?!_next/static|_next/image|icon.svg|favicon.ico).*)"],
+  // Everything but the build's static files and the icon, which carry no HTML, and the protocol
+  // endpoints, which answer JSON (or a redirect) and read their bodies with a byte limit of their
+  // own (lib/http/read-body.ts): a proxy in front of them would buffer up to 10 MB first.
+  matcher: [
+    "/((?!_next/static|_next/image|icon.svg|favicon.ico|api/|seek/|indeed/oauth/v2/tokens|indeed/v2/api/|indeed/graphql|indeed/\\.well-known/|indeed/consent/submit|indeed/employer/submit).*)",
+  ],
 };

@@ -10,6 +10,7 @@ import { TooManySignInAttempts, verifyCredentials } from "../data/users";
 import { MAX_PASSWORD_LENGTH } from "./password";
 import { authSecret } from "./secret";
 import { log, logUnexpected } from "../log";
+import { isDatabaseUnavailable, noteDatabaseUnavailable } from "../db-unavailable";
 import {
   CONSOLE_SESSION_MAX_AGE_SECONDS,
   createConsoleSession,
@@ -63,6 +64,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     // Bad requests from clients (a missing CSRF token, an unknown action) are warnings too.
     error(error) {
       if (error instanceof CredentialsSignin) return;
+      // A database outage: one line for the outage, not a stack per sign-in (decision 024).
+      if (isDatabaseUnavailable(error)) {
+        noteDatabaseUnavailable();
+        return;
+      }
       if (error instanceof AuthError && CLIENT_ERRORS.has(error.type)) {
         log("warn", "auth request refused", { type: error.type });
         return;

@@ -8,6 +8,8 @@ import { signIn } from "@/lib/auth/config";
 import type { SignInFormState } from "@/components/sign-in-form";
 import { formText } from "@/lib/form-data";
 import { safeCallbackPath } from "@/lib/safe-redirect";
+import { isDatabaseUnavailable } from "@/lib/db-unavailable";
+import { UNAVAILABLE_MESSAGE } from "@/lib/errors";
 
 const input = z.object({
   email: text({ message: "Enter your email address without control characters." })
@@ -48,6 +50,8 @@ export async function signInAction(_prev: SignInFormState, formData: FormData): 
         email,
       };
     }
+    // The database is unavailable: temporary, and no reason to doubt the password.
+    if (isDatabaseUnavailable(error)) return { error: UNAVAILABLE_MESSAGE, email };
     if (error instanceof AuthError) {
       // One message for an unknown email and a wrong password: it must not reveal accounts.
       return { error: "The email or password is incorrect.", email };

@@ -18,6 +18,7 @@ import { formText } from "@/lib/form-data";
 import { logUnexpected } from "@/lib/log";
 import { stepLocation } from "../_lib/responses";
 import { currentSandboxAccount, SESSION_COOKIE, sessionCookieOptions, sessionToken } from "../_lib/session";
+import { outageAnswer } from "@/lib/oauth/errors";
 
 const WRONG = "The email or password is incorrect.";
 
@@ -42,6 +43,7 @@ export async function indeedSignInAction(_prev: SignInFormState, formData: FormD
         email,
       };
     }
+    if (outageAnswer(error)) return { error: "Indeed is temporarily unavailable. Try again in a moment.", email };
     const id = logUnexpected(error, { action: "indeedSignIn" });
     return { error: `Something went wrong. Please try again (reference ${id}).`, email };
   }
