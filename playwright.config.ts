@@ -74,7 +74,8 @@ export default defineConfig({
       DATABASE_URL: "",
     },
     reuseExistingServer: false,
-    timeout: 5 * 60_000,
+    // The build runs first: minutes on a small machine, more when it is busy.
+    timeout: 15 * 60_000,
     stdout: "pipe",
     stderr: "pipe",
     gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
