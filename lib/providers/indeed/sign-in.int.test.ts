@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { uniqueName, useTestDatabase } from "../../testing/database";
 import { isLimited } from "../../data/rate-limit";
 import { createSandboxAccount } from "../../data/sandbox";
+import { newSandboxAccountInput } from "../../sandbox/schemas";
 import { SIGN_IN_LIMIT } from "../../data/users";
 import { TooManySandboxSignInAttempts, verifySandboxCredentials } from "./sign-in";
 
@@ -12,7 +13,7 @@ describe("signing in to the emulator", () => {
     const admin = await t.rows.user("ADMIN", null);
     const address = `${uniqueName("sign-in").replace(/\W+/g, "-")}@sandbox.test`;
     const password = "a-sandbox-password";
-    await createSandboxAccount(admin, { email: address, name: "T", password, partnerId: "", registrant: false, employerIds: [] });
+    await createSandboxAccount(admin, newSandboxAccountInput.parse({ email: address, name: "T", password, partnerId: "", registrant: false, employerIds: [] }));
     for (let i = 0; i < SIGN_IN_LIMIT.max; i++) expect(await verifySandboxCredentials(address, "wrong-password")).toBeNull();
     await expect(verifySandboxCredentials(address, password)).rejects.toMatchObject({ code: "RATE_LIMITED" });
     // The console's own counter for the same address is separate.
@@ -22,7 +23,7 @@ describe("signing in to the emulator", () => {
   it("checks at most the limit's worth of passwords when 20 wrong ones arrive at once", async () => {
     const admin = await t.rows.user("ADMIN", null);
     const address = `${uniqueName("burst").replace(/\W+/g, "-")}@sandbox.test`;
-    await createSandboxAccount(admin, { email: address, name: "T", password: "a-sandbox-password", partnerId: "", registrant: false, employerIds: [] });
+    await createSandboxAccount(admin, newSandboxAccountInput.parse({ email: address, name: "T", password: "a-sandbox-password", partnerId: "", registrant: false, employerIds: [] }));
     const results = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => verifySandboxCredentials(address, `wrong-${i}`)));
     const checked = results.filter((r) => r.status === "fulfilled");
     const refused = results.filter((r) => r.status === "rejected");
