@@ -48,6 +48,9 @@ const env: NodeJS.ProcessEnv = {
   CREDENTIALS_KEY: randomBytes(32).toString("base64"),
   // A deployment on PostgreSQL names its public origin (docs/decisions/018): here, the test server's.
   PUBLIC_URL: `http://localhost:${process.env.PORT ?? "3000"}`,
+  // The testing tools' specs start the partner's endpoint on this machine: a deployment on
+  // PostgreSQL refuses private addresses unless told (docs/decisions/020), and this one is told.
+  OUTBOUND_ALLOW_PRIVATE_ADDRESSES: "true",
 };
 const tsx = createRequire(import.meta.url).resolve("tsx/cli");
 const seeded = spawnSync(process.execPath, [tsx, "scripts/db-seed.ts"], { env, stdio: "inherit" });
