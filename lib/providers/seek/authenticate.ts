@@ -3,7 +3,7 @@ import "server-only";
 // keys, then against its credential in the database, so a token works on every instance and
 // "expire issued tokens now" (the credential's tokensNotBefore) ends it on every instance too.
 import { issuedBeforeCutoff } from "../../credentials/seek";
-import { seekTokenCredential, type SeekCredential, type SeekTokenCredential } from "../../data/seek-emulator";
+import { seekTokenCredential, type SeekCredential, type SeekTokenCredential } from "./store";
 import type { SeekEnvironment } from "./environments";
 import { SeekTokenRejected, verifySeekToken, type TokenKind, type VerifiedSeekToken } from "./tokens";
 

@@ -1,7 +1,7 @@
 import "server-only";
 // POST /seek/auth/token: a browser token for one hirer, requested with a partner token.
 // Failures are non-200 with `{error, error_description}` and no-store (docs/decisions/022).
-import { seekGraphSource, type SeekCredential } from "../../data/seek-emulator";
+import { seekGraphSource, type SeekCredential } from "./store";
 import { AccessDenied, InvalidRequest, InvalidScope, isOAuthError, OAuthError, outageAnswer, ServerError } from "../../oauth/errors";
 import { NO_STORE, tokenJson } from "../../oauth/http";
 import { logUnexpected } from "../../log";

@@ -1,7 +1,7 @@
 import "server-only";
 // Any method but POST at SEEK's three endpoints: 405 with `Allow: POST`, in the endpoint's own
 // error shape, and recorded like every other request.
-import type { SeekEndpoint } from "../../data/seek-emulator";
+import type { SeekEndpoint } from "./store";
 import { NO_STORE } from "../../oauth/http";
 import { recordRequest, tracingHeaders } from "./records";
 

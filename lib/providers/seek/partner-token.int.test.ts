@@ -10,7 +10,7 @@ import { GET as jwksGet } from "../../../app/seek/.well-known/jwks.json/route";
 import { useCredentialsKeyForTesting } from "../../crypto/credentials-key";
 import { CLIENT_AUTH_LIMIT } from "../../oauth/client-auth-throttle";
 import { SEEK_REQUEST_RECORD_RETENTION_DAYS } from "../../credentials/seek";
-import { pruneSeekRequestRecords } from "../../data/seek-emulator";
+import { pruneSeekRequestRecords } from "./store";
 import { forgetSigningKeysForTesting } from "../../oauth/signing-keys";
 import { useTestDatabase } from "../../testing/database";
 import { postJson, SEEK_ISSUER, SEEK_URLS, seekFetch } from "../../testing/seek-http";

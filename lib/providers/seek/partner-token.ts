@@ -9,7 +9,7 @@ import "server-only";
 // - `{access_token, expires_in, token_type}` with expires_in from the admins' setting.
 // Each request is recorded for the credential's Integration health.
 // @see RFC 6749 §4.4
-import { authenticateSeekCredential, type SeekCredential } from "../../data/seek-emulator";
+import { authenticateSeekCredential, type SeekCredential } from "./store";
 import type { GrantType } from "../../generated/prisma/enums";
 import { presentedCredentials, usesBasic } from "../../oauth/client-auth";
 import { clientAuthFailed } from "../../oauth/client-auth-throttle";

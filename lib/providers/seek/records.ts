@@ -2,7 +2,7 @@ import "server-only";
 // The request records behind a credential's Integration health: one row per request to the
 // partner token, browser token and GraphQL endpoints, with its outcome and the tracing headers
 // SEEK's examples carry. Old rows are pruned by the writers themselves (docs/decisions/022).
-import { insertSeekRequestRecord, pruneSeekRequestRecords, type SeekRequestRecordInput } from "../../data/seek-emulator";
+import { insertSeekRequestRecord, pruneSeekRequestRecords, type SeekRequestRecordInput } from "./store";
 import { logUnexpected } from "../../log";
 import { isDatabaseUnavailable, noteDatabaseUnavailable } from "../../db-unavailable";
 

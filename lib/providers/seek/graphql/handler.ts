@@ -17,7 +17,7 @@ import {
   type ExecutionResult,
   type GraphQLFormattedError,
 } from "graphql";
-import { seekGraphSource, type SeekCredential } from "../../../data/seek-emulator";
+import { seekGraphSource, type SeekCredential } from "../store";
 import { BodyError, readJson } from "../../../http/read-body";
 import { logUnexpected } from "../../../log";
 import { isDatabaseUnavailable, noteDatabaseUnavailable, RETRY_AFTER } from "../../../db-unavailable";

@@ -1,6 +1,6 @@
 // What the GraphQL resolvers read, bound to one partner and one environment per request, so a
 // resolver cannot reach another partner's or the other environment's hirers.
-// lib/data/seek-emulator.ts implements it on the database.
+// lib/providers/seek/store.ts implements it on the database.
 
 export interface HirerView {
   id: string;

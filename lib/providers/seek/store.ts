@@ -4,18 +4,18 @@
 // request records. The token endpoint's read is one prepared statement (docs/decisions/014);
 // every hirer read is filtered by partner and environment inside the query, so a resolver
 // cannot see another partner's or the other environment's hirers.
-import { db, query, statement } from "../db";
-import { matchesVerifier } from "../crypto/secret-box";
-import { clientAuthFailed, clientAuthFailureKey, countFailure, lockout } from "../oauth/client-auth-throttle";
-import type { OAuthError } from "../oauth/errors";
+import { db, query, statement } from "../../db";
+import { matchesVerifier } from "../../crypto/secret-box";
+import { clientAuthFailed, clientAuthFailureKey, countFailure, lockout } from "../../oauth/client-auth-throttle";
+import type { OAuthError } from "../../oauth/errors";
 import {
   DEFAULT_PARTNER_TOKEN_EXPIRES_IN,
   isSeekRelationshipType,
   SEEK_REQUEST_RECORD_RETENTION_DAYS,
   sortRelationshipTypes,
-} from "../credentials/seek";
-import type { SeekEndpoint, SeekEnvironment, SeekRelationshipType } from "../generated/prisma/enums";
-import type { HirerPage, HirerPageQuery, HirerView, ListedHirer, SeekGraphSource } from "../providers/seek/graphql/source";
+} from "../../credentials/seek";
+import type { SeekEndpoint, SeekEnvironment, SeekRelationshipType } from "../../generated/prisma/enums";
+import type { HirerPage, HirerPageQuery, HirerView, ListedHirer, SeekGraphSource } from "./graphql/source";
 
 export type { SeekEndpoint };
 
