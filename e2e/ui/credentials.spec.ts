@@ -20,6 +20,14 @@ function secretCard(page: Page, label: string) {
     .filter({ has: page.getByRole("heading", { name: label, exact: true }) });
 }
 
+test("the OAuth client shows its partner's employerIdType, the type of the ids the Employer Data API takes", async ({ page, signInAs }) => {
+  await signInAs(DEMO_USERS.developer);
+  await openCredentials(page, "AceRecruitersApp-dev");
+  const client = page.getByRole("region", { name: "OAuth client" });
+  await expect(client.getByRole("term").filter({ hasText: /^employerIdType$/ })).toBeVisible();
+  await expect(client.getByRole("definition").filter({ hasText: "acme-recruiting" }).locator("code").first()).toHaveText("acme-recruiting");
+});
+
 test("an owner adds a secret, reveals it by holding the pointer over it, copies it and revokes it", async ({ page, context, signInAs }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await signInAs(DEMO_USERS.owner);

@@ -18,6 +18,7 @@ import { updatePartnerInfo } from "./partner-info";
 import { addRedirectUri, removeRedirectUri } from "./redirect-uris";
 import { addSecret, revealSecret, revokeSecret, rotateSecret } from "./secrets";
 import { listActivity } from "./activity";
+import { ensureEmployerIdType } from "../providers/indeed/graphql/employer-id-type";
 import type { SessionUser } from "./users";
 
 const t = useTestDatabase();
@@ -100,6 +101,20 @@ async function dumpEverything(): Promise<string[]> {
   }
   return out;
 }
+
+describe("the Credentials tab's client information", () => {
+  it("reads the partner's employerIdType: none before it is assigned, the assigned one after", async () => {
+    const partner = await t.rows.partner();
+    const partnerOwner = await t.rows.user("OWNER", partner);
+    const app = await createAppWithCredentials(
+      admin,
+      newAppInput.parse({ partnerId: partner.id, name: `EmployerIdType ${randomBytes(3).toString("hex")}`, description: "", provider: "INDEED", credentialType: "OAUTH2", isPublic: false, grantTypes: ["CLIENT_CREDENTIALS"] }),
+    );
+    expect((await getCredentials(partnerOwner, app.id))!.employerIdType).toBeNull();
+    const assigned = await ensureEmployerIdType(partner.id);
+    expect((await getCredentials(partnerOwner, app.id))!.employerIdType).toBe(assigned);
+  });
+});
 
 describe("secret storage", () => {
   it("keeps no secret in any column of any table, in plaintext or as an unkeyed hash", async () => {

@@ -21,6 +21,7 @@ export async function getCredentials(user: SessionUser, appId: string, now = new
       name: true,
       credentialType: true,
       partnerId: true,
+      partner: { select: { employerIdType: true } },
       client: {
         select: {
           id: true,
@@ -61,6 +62,8 @@ export async function getCredentials(user: SessionUser, appId: string, now = new
   const client = app.client;
   return {
     app: { id: app.id, name: app.name, credentialType: app.credentialType },
+    /** The partner's employerIdType for the Employer Data API; null until first assigned (decision 021). */
+    employerIdType: app.partner.employerIdType,
     canManage: can(user.role, "credentials:manage"),
     client: client
       ? {

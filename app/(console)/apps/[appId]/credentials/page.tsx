@@ -7,6 +7,7 @@ import { findApp } from "@/lib/data/apps";
 import { getCredentials } from "@/lib/data/credentials";
 import { GRANT_TYPE_LABELS } from "@/lib/credentials/schemas";
 import { INDEED_SCOPES } from "@/lib/providers/indeed/scopes";
+import { ensureEmployerIdType } from "@/lib/providers/indeed/graphql/employer-id-type";
 import { ConsentScreen } from "@/components/consent-screen";
 import { CopyButton } from "@/components/copy-button";
 import { AppHeader } from "../_components/app-header";
@@ -86,7 +87,12 @@ export default async function CredentialsPage({ params }: PageProps<"/apps/[appI
           </p>
         </section>
       ) : (
-        <OAuthClient app={app} client={client} canManage={canManage} />
+        <OAuthClient
+          app={app}
+          client={client}
+          canManage={canManage}
+          employerIdType={credentials.employerIdType ?? (await ensureEmployerIdType(app.partner.id))}
+        />
       )}
     </>
   );
@@ -108,10 +114,12 @@ function OAuthClient({
   app,
   client,
   canManage,
+  employerIdType,
 }: {
   app: NonNullable<Awaited<ReturnType<typeof findApp>>>;
   client: NonNullable<Credentials["client"]>;
   canManage: boolean;
+  employerIdType: string;
 }) {
   const authorizationCode = client.grantTypes.includes("AUTHORIZATION_CODE");
   const partnerInfo = {
@@ -148,6 +156,15 @@ function OAuthClient({
                 <li key={g}>{GRANT_TYPE_LABELS[g]}</li>
               ))}
             </ul>
+          </dd>
+        </div>
+        <div>
+          <dt className="font-medium text-slate-800">employerIdType</dt>
+          <dd className="text-slate-700">
+            <code>{employerIdType}</code>
+            <span className="block text-xs text-slate-600">
+              The <code>type</code> of every employer id your apps send to the Employer Data API.
+            </span>
           </dd>
         </div>
       </dl>
