@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import type { ActionResult } from "@/lib/action-result";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/form-message";
-import { ReasonDialog } from "../../_components/reason-dialog";
+import { ReasonDialog } from "../../../_components/reason-dialog";
 import { moveQueuedServiceAction } from "../actions";
 import type { QueueActionName } from "../_lib/queue-actions";
 import { useReportOutcome } from "./queue-feedback";

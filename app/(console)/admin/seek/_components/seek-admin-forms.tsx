@@ -8,7 +8,7 @@ import { SelectField } from "@/components/ui/select-field";
 import { FormMessage } from "@/components/form-message";
 import type { ActionResult } from "@/lib/action-result";
 import { SEEK_RELATIONSHIP_LABELS, SEEK_RELATIONSHIP_TYPES } from "@/lib/credentials/seek";
-import { ReasonDialog } from "../../_components/reason-dialog";
+import { ReasonDialog } from "../../../_components/reason-dialog";
 import {
   createSeekHirerAction,
   decideLiveRequestAction,

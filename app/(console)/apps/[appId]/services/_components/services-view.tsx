@@ -12,14 +12,33 @@ import { can, type Role } from "@/lib/auth/permissions";
 import { availableActions } from "@/lib/provisioning/lifecycle";
 import { moveServiceAction } from "../actions";
 import { servicesKeys, servicesQuery } from "../_lib/queries";
-import type { MoveServiceInput } from "../_lib/schemas";
+import { NOTE_MAX_LENGTH, type MoveServiceInput } from "../_lib/schemas";
+import { formText } from "@/lib/form-data";
 import type { ServiceOnApp, ServicesView as View } from "@/lib/views/services";
-import { ReasonDialog } from "./reason-dialog";
+import { ReasonDialog } from "../../../../_components/reason-dialog";
 import { RequestServiceDialog } from "./request-service-dialog";
 import { moveButtonId, ServiceCard, type MoveAction } from "./service-card";
 import { StatusTimeline } from "./status-timeline";
 
 type MoveResult = ActionResult<{ from: string; to: string | null }>;
+
+/** What the reason dialog says for each move that needs a reason. */
+const REASON_COPY = {
+  reject: (name: string) => ({
+    title: `Reject ${name}`,
+    description: "The partner sees your reason on the service and can resubmit it for review.",
+    label: "Reason for rejection",
+    submitLabel: "Reject",
+    pendingLabel: "Rejecting…",
+  }),
+  remove: (name: string) => ({
+    title: `Remove ${name} from this app`,
+    description: "The service leaves the app; its history stays. The reason is recorded in that history.",
+    label: "Reason for removal",
+    submitLabel: "Remove",
+    pendingLabel: "Removing…",
+  }),
+};
 
 const UNREACHABLE: MoveResult = {
   ok: false,
@@ -206,9 +225,14 @@ export function ServicesView({ appId, role, initial }: { appId: string; role: Ro
       ) : null}
 
       <ReasonDialog
-        request={reasonFor ? { action: reasonFor.action, name: reasonFor.name } : null}
-        onSubmit={onReason}
+        key={reasonFor ? `${reasonFor.action}-${reasonFor.appServiceId}` : "closed"}
+        open={reasonFor !== null}
         onClose={onReasonClosed}
+        {...REASON_COPY[reasonFor?.action ?? "reject"](reasonFor?.name ?? "")}
+        name="note"
+        hint={`Required. At most ${NOTE_MAX_LENGTH.toLocaleString("en")} characters.`}
+        maxLength={NOTE_MAX_LENGTH}
+        submit={(formData) => onReason(formText(formData, "note"))}
       />
     </section>
   );
