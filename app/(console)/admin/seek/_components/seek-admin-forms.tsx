@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { FormMessage } from "@/components/form-message";
-import type { ActionResult } from "@/lib/action-result";
+import { callAction, type ActionResult } from "@/lib/action-result";
 import { SEEK_RELATIONSHIP_LABELS, SEEK_RELATIONSHIP_TYPES } from "@/lib/credentials/seek";
 import { ReasonDialog } from "../../../_components/reason-dialog";
 import {
@@ -16,8 +16,6 @@ import {
   setSeekRelationshipAction,
   updateSeekSettingsAction,
 } from "../actions";
-
-const UNREACHABLE: ActionResult = { ok: false, error: "The console could not be reached. Check your connection and try again." };
 
 function errorsOf(result: ActionResult | null, field: string) {
   return result && !result.ok ? result.fieldErrors?.[field] : undefined;
@@ -32,11 +30,7 @@ export function LiveRequestDecision({ requestId, label }: { requestId: string; l
     data.set("requestId", requestId);
     data.set("decision", "APPROVE");
     startTransition(async () => {
-      try {
-        setResult(await decideLiveRequestAction(data));
-      } catch {
-        setResult(UNREACHABLE);
-      }
+      setResult(await callAction(() => decideLiveRequestAction(data)));
     });
   }
   return (
@@ -79,11 +73,7 @@ export function SelfServiceSwitch({ partnerId, partnerName, enabled }: { partner
     data.set("partnerId", partnerId);
     data.set("enabled", String(!enabled));
     startTransition(async () => {
-      try {
-        setResult(await setLiveSelfServiceAction(data));
-      } catch {
-        setResult(UNREACHABLE);
-      }
+      setResult(await callAction(() => setLiveSelfServiceAction(data)));
     });
   }
   return (

@@ -4,9 +4,38 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { DialogClose, DialogContent, DialogRoot, DialogTrigger } from "@/components/ui/dialog";
 import { FormMessage } from "@/components/form-message";
-import type { ActionResult } from "@/lib/action-result";
+import { callAction, type ActionResult } from "@/lib/action-result";
 
-export const UNREACHABLE: ActionResult = { ok: false, error: "The console could not be reached. Check your connection and try again." };
+
+/**
+ * A dialog that sends one action: open while it is being used; the action's refusal stays in it
+ * (cleared when it is opened again); a success closes it and goes to `onDone`. An action that
+ * throws (the console unreachable) counts as a refusal.
+ */
+export function useActionDialog<T = undefined>(onDone: (result: ActionResult) => void) {
+  const [open, setOpen] = useState(false);
+  const [result, setResult] = useState<ActionResult<T> | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  function send(run: () => Promise<ActionResult<T>>) {
+    startTransition(async () => {
+      const answer = await callAction(run);
+      if (answer.ok) {
+        setOpen(false);
+        onDone({ ok: true, message: answer.message });
+      } else {
+        setResult(answer);
+      }
+    });
+  }
+
+  function onOpenChange(next: boolean) {
+    setOpen(next);
+    if (next) setResult(null);
+  }
+
+  return { open, onOpenChange, result, pending, send };
+}
 
 /**
  * A change to a secret that cannot be undone, confirmed in a dialog. It closes and hands the
@@ -29,45 +58,19 @@ export function ConfirmDialog({
   run: () => Promise<ActionResult>;
   onDone: (result: ActionResult) => void;
 }) {
-  const [open, setOpen] = useState(false);
-  const [result, setResult] = useState<ActionResult | null>(null);
-  const [pending, startTransition] = useTransition();
-
-  function confirm() {
-    startTransition(async () => {
-      let answer: ActionResult;
-      try {
-        answer = await run();
-      } catch {
-        answer = UNREACHABLE;
-      }
-      if (answer.ok) {
-        setOpen(false);
-        onDone(answer);
-      } else {
-        setResult(answer);
-      }
-    });
-  }
-
+  const dialog = useActionDialog(onDone);
   return (
-    <DialogRoot
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (next) setResult(null);
-      }}
-    >
+    <DialogRoot open={dialog.open} onOpenChange={dialog.onOpenChange}>
       <DialogTrigger asChild>{trigger}</DialogTrigger>
       <DialogContent title={title} description={description}>
         <div className="flex flex-col gap-4">
-          <FormMessage result={result} />
+          <FormMessage result={dialog.result} />
           <div className="flex flex-wrap justify-end gap-2">
             <DialogClose asChild>
               <Button variant="secondary">Cancel</Button>
             </DialogClose>
-            <Button variant="danger" onClick={confirm} disabled={pending} aria-disabled={pending}>
-              {pending ? pendingLabel : confirmLabel}
+            <Button variant="danger" onClick={() => dialog.send(run)} disabled={dialog.pending} aria-disabled={dialog.pending}>
+              {dialog.pending ? pendingLabel : confirmLabel}
             </Button>
           </div>
         </div>

@@ -8,7 +8,8 @@ import { DateTime } from "@/components/date-time";
 import type { ActionResult } from "@/lib/action-result";
 import { revealSecretAction, rotateSecretAction } from "../actions";
 import { ConfirmDialog } from "./confirm-dialog";
-import { SecretValueFor, type SecretRow } from "./secrets-section";
+import { SecretValueFor } from "./secret-card";
+import type { SecretRow } from "./secrets-section";
 
 /** The Indeed Apply API token's one secret: reveal, copy, and rotate (new secret, old revoked at once). */
 export function IndeedApplySecret({ appId, secret, canManage }: { appId: string; secret: SecretRow | null; canManage: boolean }) {

@@ -4,7 +4,7 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/form-message";
-import type { ActionResult } from "@/lib/action-result";
+import { callAction, type ActionResult } from "@/lib/action-result";
 import { PARTNER_INFO_LABELS, type PartnerInfo } from "@/lib/credentials/schemas";
 import { updatePartnerInfoAction } from "../actions";
 
@@ -27,11 +27,7 @@ export function PartnerInfoForm({ appId, initial, canManage }: { appId: string; 
   function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     startTransition(async () => {
-      try {
-        setResult(await updatePartnerInfoAction({ appId, ...values }));
-      } catch {
-        setResult({ ok: false, error: "The console could not be reached. Check your connection and try again." });
-      }
+      setResult(await callAction(() => updatePartnerInfoAction({ appId, ...values })));
     });
   }
 

@@ -4,11 +4,10 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/form-message";
-import type { ActionResult } from "@/lib/action-result";
+import { callAction, type ActionResult } from "@/lib/action-result";
 import { MAX_REDIRECT_URIS, MAX_REDIRECT_URI_LENGTH } from "@/lib/credentials/redirect-uri";
 import { addRedirectUriAction, removeRedirectUriAction } from "../actions";
 
-const UNREACHABLE: ActionResult = { ok: false, error: "The console could not be reached. Check your connection and try again." };
 
 /** The Redirect URL Allowlist: exact URLs the authorization endpoint may send users back to. */
 export function RedirectUris({
@@ -27,12 +26,7 @@ export function RedirectUris({
 
   function run(action: () => Promise<ActionResult>, after?: (answer: ActionResult) => void) {
     startTransition(async () => {
-      let answer: ActionResult;
-      try {
-        answer = await action();
-      } catch {
-        answer = UNREACHABLE;
-      }
+      const answer = await callAction(action);
       setResult(answer);
       after?.(answer);
     });

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/form-message";
 import { DateTime } from "@/components/date-time";
 import { CredentialBadge } from "@/components/credential-badge";
-import type { ActionResult } from "@/lib/action-result";
+import { callAction, type ActionResult } from "@/lib/action-result";
 import { REVIEW_LABELS, type GrantReviewStatus } from "@/lib/credentials/review";
 import { resubmitReviewAction } from "../actions";
 
@@ -32,11 +32,7 @@ export function ReviewPanel({
 
   function resubmit() {
     startTransition(async () => {
-      try {
-        setResult(await resubmitReviewAction({ appId, version }));
-      } catch {
-        setResult({ ok: false, error: "The console could not be reached. Check your connection and try again." });
-      }
+      setResult(await callAction(() => resubmitReviewAction({ appId, version })));
     });
   }
 

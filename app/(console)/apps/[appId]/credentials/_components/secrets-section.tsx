@@ -1,28 +1,18 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { DialogClose, DialogContent, DialogRoot, DialogTrigger } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/form-message";
-import { DateTime } from "@/components/date-time";
-import { CredentialBadge } from "@/components/credential-badge";
-import { SecretValue } from "@/components/secret-value";
 import type { ActionResult } from "@/lib/action-result";
-import { MAX_ACTIVE_SECRETS, SECRET_LABEL_MAX_LENGTH, SECRET_STATUS_LABELS, type SecretStatus } from "@/lib/credentials/secrets";
+import { MAX_ACTIVE_SECRETS, SECRET_LABEL_MAX_LENGTH } from "@/lib/credentials/secrets";
 import { addSecretAction, revealSecretAction, revokeSecretAction } from "../actions";
-import { ConfirmDialog, UNREACHABLE } from "./confirm-dialog";
+import { ConfirmDialog, useActionDialog } from "./confirm-dialog";
+import { SecretCard, type SecretMetadata } from "./secret-card";
 
-export interface SecretRow {
-  id: string;
+export interface SecretRow extends SecretMetadata {
   label: string;
-  status: SecretStatus;
-  createdAt: string;
-  createdBy: string | null;
-  lastUsedAt: string | null;
-  expiresAt: string | null;
-  revokedAt: string | null;
-  revokedBy: string | null;
 }
 
 /** The client's secrets, newest first: metadata for everyone, values and changes for managers. */
@@ -56,7 +46,7 @@ export function SecretsSection({ appId, secrets, canManage }: { appId: string; s
         <ul aria-label="Client secrets" className="mt-3 flex flex-col gap-3">
           {secrets.map((secret) => (
             <li key={secret.id}>
-              <SecretCard appId={appId} secret={secret} canManage={canManage} onRevoked={setResult} />
+              <IndeedSecretCard appId={appId} secret={secret} canManage={canManage} onRevoked={setResult} />
             </li>
           ))}
         </ul>
@@ -65,7 +55,7 @@ export function SecretsSection({ appId, secrets, canManage }: { appId: string; s
   );
 }
 
-function SecretCard({
+function IndeedSecretCard({
   appId,
   secret,
   canManage,
@@ -76,106 +66,49 @@ function SecretCard({
   canManage: boolean;
   onRevoked: (result: ActionResult) => void;
 }) {
-  const headingId = `secret-${secret.id}`;
   return (
-    <article aria-labelledby={headingId} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-      <div className="flex flex-wrap items-start justify-between gap-2">
-        <h4 id={headingId} className="break-words font-medium text-slate-900">
-          {secret.label}
-        </h4>
-        <CredentialBadge status={secret.status} label={SECRET_STATUS_LABELS[secret.status]} />
-      </div>
-      <dl className="mt-2 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-3">
-        <div>
-          <dt className="text-xs text-slate-600">Created</dt>
-          <dd>
-            <DateTime value={secret.createdAt} />
-            {secret.createdBy ? <span className="block text-xs text-slate-600">by {secret.createdBy}</span> : null}
-          </dd>
-        </div>
-        <div>
-          <dt className="text-xs text-slate-600">Last used</dt>
-          <dd>{secret.lastUsedAt ? <DateTime value={secret.lastUsedAt} /> : "Never"}</dd>
-        </div>
-        <div>
-          <dt className="text-xs text-slate-600">{secret.revokedAt ? "Revoked" : "Expires"}</dt>
-          <dd>
-            {secret.revokedAt ? (
-              <>
-                <DateTime value={secret.revokedAt} />
-                {secret.revokedBy ? <span className="block text-xs text-slate-600">by {secret.revokedBy}</span> : null}
-              </>
-            ) : secret.expiresAt ? (
-              <DateTime value={secret.expiresAt} />
-            ) : (
-              "Never"
-            )}
-          </dd>
-        </div>
-      </dl>
-      {secret.status === "ACTIVE" ? (
-        <div className="mt-3">
-          <SecretValueFor
-            canManage={canManage}
-            name={`secret ${secret.label}`}
-            reveal={() => revealSecretAction({ appId, secretId: secret.id })}
-          />
-        </div>
-      ) : null}
-      {canManage && secret.status !== "REVOKED" ? (
-        <div className="mt-3 flex justify-end">
-          <RevokeDialog appId={appId} secret={secret} onDone={onRevoked} />
-        </div>
-      ) : null}
-    </article>
+    <SecretCard
+      headingId={`secret-${secret.id}`}
+      name={secret.label}
+      secret={secret}
+      canManage={canManage}
+      reveal={() => revealSecretAction({ appId, secretId: secret.id })}
+      stops={{ term: "Expires", never: "Never" }}
+      revoke={canManage && secret.status !== "REVOKED" ? <RevokeDialog appId={appId} secret={secret} onDone={onRevoked} /> : null}
+      className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+    />
   );
 }
 
 function AddSecretDialog({ appId, disabled, onDone }: { appId: string; disabled: boolean; onDone: (result: ActionResult) => void }) {
-  const [open, setOpen] = useState(false);
+  const dialog = useActionDialog<{ id: string }>(onDone);
   return (
-    <DialogRoot open={open} onOpenChange={setOpen}>
+    <DialogRoot open={dialog.open} onOpenChange={dialog.onOpenChange}>
       <DialogTrigger asChild>
         <Button disabled={disabled} aria-disabled={disabled}>
           Add another secret
         </Button>
       </DialogTrigger>
-      {open ? (
+      {dialog.open ? (
         <DialogContent
           title="Add another secret"
           description="The new secret works alongside the current ones, so you can roll it out before revoking an old one."
         >
-          <AddSecretForm
-            appId={appId}
-            onDone={(result) => {
-              setOpen(false);
-              onDone(result);
-            }}
-          />
+          <AddSecretForm appId={appId} dialog={dialog} />
         </DialogContent>
       ) : null}
     </DialogRoot>
   );
 }
 
-function AddSecretForm({ appId, onDone }: { appId: string; onDone: (result: ActionResult) => void }) {
+function AddSecretForm({ appId, dialog }: { appId: string; dialog: ReturnType<typeof useActionDialog<{ id: string }>> }) {
   const [label, setLabel] = useState("");
   const [expiresOn, setExpiresOn] = useState("");
-  const [result, setResult] = useState<ActionResult<{ id: string }> | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { result, pending } = dialog;
 
   function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    startTransition(async () => {
-      let answer: ActionResult<{ id: string }>;
-      try {
-        answer = await addSecretAction({ appId, label, expiresOn: expiresOn || undefined });
-      } catch {
-        answer = UNREACHABLE;
-      }
-      if (answer.ok) onDone({ ok: true, message: answer.message });
-      else setResult(answer);
-    });
+    dialog.send(() => addSecretAction({ appId, label, expiresOn: expiresOn || undefined }));
   }
 
   const fieldErrors = result && !result.ok ? result.fieldErrors : undefined;
@@ -230,16 +163,5 @@ function RevokeDialog({ appId, secret, onDone }: { appId: string; secret: Secret
       run={() => revokeSecretAction({ appId, secretId: secret.id })}
       onDone={onDone}
     />
-  );
-}
-
-/** A secret's value for those who may see it; for the others, a word on why it is hidden. */
-export function SecretValueFor({ canManage, name, reveal }: { canManage: boolean; name: string; reveal: () => ReturnType<typeof revealSecretAction> }) {
-  return canManage ? (
-    <SecretValue name={name} reveal={reveal} />
-  ) : (
-    <p className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-600">
-      Hidden. Only owners and developers can see secret values.
-    </p>
   );
 }

@@ -4,17 +4,14 @@
 // created (by whom), last used and expiry, and the owner's controls: issue, rotate with an
 // overlap, revoke now, expire issued tokens now. Values are fetched one at a time by the
 // audited reveal action; viewers see metadata only.
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { DialogClose, DialogContent, DialogRoot, DialogTrigger } from "@/components/ui/dialog";
 import { SelectField } from "@/components/ui/select-field";
 import { FormMessage } from "@/components/form-message";
 import { DateTime } from "@/components/date-time";
 import { CopyButton } from "@/components/copy-button";
-import { CredentialBadge } from "@/components/credential-badge";
-import { SecretValue } from "@/components/secret-value";
 import type { ActionResult } from "@/lib/action-result";
-import { SECRET_STATUS_LABELS, type SecretStatus } from "@/lib/credentials/secrets";
 import {
   MAX_ACTIVE_SEEK_SECRETS,
   SEEK_AUDIENCES,
@@ -30,20 +27,12 @@ import {
   revokeSeekSecretAction,
   rotateSeekSecretAction,
 } from "../../seek-actions";
-import { ConfirmDialog, UNREACHABLE } from "../confirm-dialog";
+import { ConfirmDialog, useActionDialog } from "../confirm-dialog";
+import { SecretCard, type SecretMetadata } from "../secret-card";
 
 type Environment = "PLAYGROUND" | "LIVE";
 
-export interface SeekSecretRow {
-  id: string;
-  status: SecretStatus;
-  createdAt: string;
-  createdBy: string | null;
-  lastUsedAt: string | null;
-  expiresAt: string | null;
-  revokedAt: string | null;
-  revokedBy: string | null;
-}
+export type SeekSecretRow = SecretMetadata;
 
 export interface SeekCredentialRow {
   clientId: string;
@@ -145,7 +134,7 @@ export function EnvironmentSection({
           <ul aria-label={`${label} secrets`} className="mt-3 flex flex-col gap-3">
             {credential.secrets.map((secret, index) => (
               <li key={secret.id}>
-                <SecretCard
+                <SeekSecretCard
                   appId={appId}
                   name={`${label} secret ${credential.secrets.length - index}`}
                   secret={secret}
@@ -189,7 +178,7 @@ export function EnvironmentSection({
   );
 }
 
-function SecretCard({
+function SeekSecretCard({
   appId,
   name,
   secret,
@@ -204,54 +193,16 @@ function SecretCard({
   canManage: boolean;
   onDone: (result: ActionResult) => void;
 }) {
-  const headingId = `seek-secret-${secret.id}`;
   return (
-    <article aria-labelledby={headingId} className="rounded-lg border border-slate-200 p-4">
-      <div className="flex flex-wrap items-start justify-between gap-2">
-        <h4 id={headingId} className="font-medium text-slate-900">
-          {name}
-        </h4>
-        <CredentialBadge status={secret.status} label={SECRET_STATUS_LABELS[secret.status]} />
-      </div>
-      <dl className="mt-2 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-3">
-        <div>
-          <dt className="text-xs text-slate-600">Created</dt>
-          <dd>
-            <DateTime value={secret.createdAt} />
-            {secret.createdBy ? <span className="block text-xs text-slate-600">by {secret.createdBy}</span> : null}
-          </dd>
-        </div>
-        <div>
-          <dt className="text-xs text-slate-600">Last used</dt>
-          <dd>{secret.lastUsedAt ? <DateTime value={secret.lastUsedAt} /> : "Never"}</dd>
-        </div>
-        <div>
-          <dt className="text-xs text-slate-600">{secret.revokedAt ? "Revoked" : secret.status === "EXPIRED" ? "Stopped" : "Stops"}</dt>
-          <dd>
-            {secret.revokedAt ? (
-              <>
-                <DateTime value={secret.revokedAt} />
-                {secret.revokedBy ? <span className="block text-xs text-slate-600">by {secret.revokedBy}</span> : null}
-              </>
-            ) : secret.expiresAt ? (
-              <DateTime value={secret.expiresAt} />
-            ) : (
-              "When rotated or revoked"
-            )}
-          </dd>
-        </div>
-      </dl>
-      {secret.status === "ACTIVE" ? (
-        <div className="mt-3">
-          {canManage ? (
-            <SecretValue name={name} reveal={() => revealSeekSecretAction({ appId, secretId: secret.id })} />
-          ) : (
-            <p className="text-sm text-slate-600">Only owners and developers can see secret values.</p>
-          )}
-        </div>
-      ) : null}
-      {canIssue && secret.status === "ACTIVE" ? (
-        <div className="mt-3 flex justify-end">
+    <SecretCard
+      headingId={`seek-secret-${secret.id}`}
+      name={name}
+      secret={secret}
+      canManage={canManage}
+      reveal={() => revealSeekSecretAction({ appId, secretId: secret.id })}
+      stops={{ term: secret.status === "EXPIRED" ? "Stopped" : "Stops", never: "When rotated or revoked" }}
+      revoke={
+        canIssue && secret.status === "ACTIVE" ? (
           <ConfirmDialog
             trigger={
               <Button variant="danger">
@@ -265,9 +216,10 @@ function SecretCard({
             run={() => revokeSeekSecretAction({ appId, secretId: secret.id })}
             onDone={onDone}
           />
-        </div>
-      ) : null}
-    </article>
+        ) : null
+      }
+      className="rounded-lg border border-slate-200 p-4"
+    />
   );
 }
 
@@ -282,44 +234,24 @@ function RotateDialog({
   disabled: boolean;
   onDone: (result: ActionResult) => void;
 }) {
-  const [open, setOpen] = useState(false);
+  const dialog = useActionDialog(onDone);
   const [overlap, setOverlap] = useState<SeekRotationOverlap>("24H");
-  const [result, setResult] = useState<ActionResult | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { result, pending } = dialog;
   const label = SEEK_ENVIRONMENT_LABELS[environment];
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
-    startTransition(async () => {
-      let answer: ActionResult;
-      try {
-        answer = await rotateSeekSecretAction({ appId, environment, overlap });
-      } catch {
-        answer = UNREACHABLE;
-      }
-      if (answer.ok) {
-        setOpen(false);
-        onDone(answer);
-      } else {
-        setResult(answer);
-      }
-    });
+    dialog.send(() => rotateSeekSecretAction({ appId, environment, overlap }));
   }
 
   return (
-    <DialogRoot
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (next) setResult(null);
-      }}
-    >
+    <DialogRoot open={dialog.open} onOpenChange={dialog.onOpenChange}>
       <DialogTrigger asChild>
         <Button disabled={disabled} aria-disabled={disabled}>
           Rotate secret<span className="sr-only"> ({label})</span>
         </Button>
       </DialogTrigger>
-      {open ? (
+      {dialog.open ? (
         <DialogContent
           title={`Rotate the ${label.toLowerCase()} secret`}
           description="A new secret becomes current. Choose how long the previous one keeps working while you roll the new one out."

@@ -12,12 +12,11 @@ import { TextareaField } from "@/components/ui/textarea-field";
 import { FormMessage } from "@/components/form-message";
 import { DateTime } from "@/components/date-time";
 import { LiveUpdateStatus } from "@/components/live-update-status";
-import type { ActionResult } from "@/lib/action-result";
+import { callAction, type ActionResult } from "@/lib/action-result";
 import type { LiveRequestState } from "@/lib/data/seek-credentials";
 import { HttpError, POLL_INTERVAL_MS, getJson } from "@/lib/live-query";
 import { requestLiveCredentialsAction } from "../../seek-actions";
 
-const UNREACHABLE: ActionResult = { ok: false, error: "The console could not be reached. Check your connection and try again." };
 
 function liveRequestQuery(appId: string) {
   return queryOptions({
@@ -52,12 +51,7 @@ export function LiveRequestPanel({ appId, canRequest, initial }: { appId: string
   function submit(event: React.FormEvent) {
     event.preventDefault();
     startTransition(async () => {
-      let answer: ActionResult;
-      try {
-        answer = await requestLiveCredentialsAction({ appId, note });
-      } catch {
-        answer = UNREACHABLE;
-      }
+      const answer = await callAction(() => requestLiveCredentialsAction({ appId, note }));
       setResult(answer);
       if (answer.ok) setNote("");
       await query.refetch();
