@@ -4,24 +4,19 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/data/users";
+import { actAs } from "@/lib/testing/signed-in";
+import { useTestDatabase } from "@/lib/testing/database";
+import { useCredentialsKeyForTesting } from "@/lib/crypto/credentials-key";
+import { createAppWithCredentials } from "@/lib/data/apps";
+import { getCredentials } from "@/lib/data/credentials";
+import { moveGrantReview } from "@/lib/data/grant-review";
+import * as actions from "./actions";
+import { createAppAction } from "../../../admin/apps/new/actions";
+import { moveGrantReviewAction } from "../../../admin/reviews/actions";
 
-let current: SessionUser | null = null;
-vi.mock("@/lib/auth/session", () => ({
-  requireUser: async () => {
-    if (!current) throw new Error("signed out");
-    return current;
-  },
-}));
+// Actions run as whoever actAs names; nothing is cached between them.
+vi.mock("@/lib/auth/session", () => import("@/lib/testing/signed-in"));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
-
-const { useTestDatabase } = await import("@/lib/testing/database");
-const { useCredentialsKeyForTesting } = await import("@/lib/crypto/credentials-key");
-const { createAppWithCredentials } = await import("@/lib/data/apps");
-const { getCredentials } = await import("@/lib/data/credentials");
-const { moveGrantReview } = await import("@/lib/data/grant-review");
-const actions = await import("./actions");
-const { createAppAction } = await import("../../../admin/apps/new/actions");
-const { moveGrantReviewAction } = await import("../../../admin/reviews/actions");
 
 const t = useTestDatabase();
 
@@ -59,7 +54,7 @@ beforeAll(async () => {
   applyApp = await create("Target-apply", "INDEED_APPLY");
   rejectedApp = await create("Target-rejected", "OAUTH2");
   await moveGrantReview(admin, { appId: rejectedApp.id, move: "reject", expectedVersion: 0, reason: "Fix it." });
-  current = acmeOwner;
+  actAs(acmeOwner);
   expect((await actions.addRedirectUriAction({ appId: app.id, uri: "https://acme.example/cb" })).ok).toBe(true);
   const client = (await getCredentials(acmeOwner, app.id))!.client!;
   secretId = client.secrets[0]!.id;
@@ -109,7 +104,7 @@ describe("another partner's members", () => {
   for (const [name, call] of Object.entries(PARTNER_CALLS)) {
     it(`get "not found" from ${name}, and change nothing`, async () => {
       for (const user of [globexOwner, globexDeveloper]) {
-        current = user;
+        actAs(user);
         const before = await snapshot();
         const result = await call();
         expect(result, `${name} as ${user.role}`).toMatchObject({ ok: false, code: "NOT_FOUND" });
@@ -129,7 +124,7 @@ describe("another partner's members", () => {
       isPublic: false,
       grantTypes: ["AUTHORIZATION_CODE"],
     });
-    current = globexOwner;
+    actAs(globexOwner);
     for (const [name, call] of Object.entries(MIXED_CALLS)) {
       const before = await snapshot();
       const result = await call(globexApp.id);
@@ -142,7 +137,7 @@ describe("another partner's members", () => {
 describe("a viewer of the right partner", () => {
   for (const [name, call] of Object.entries(PARTNER_CALLS)) {
     it(`is refused ${name}, and nothing changes`, async () => {
-      current = acmeViewer;
+      actAs(acmeViewer);
       const before = await snapshot();
       const result = await call();
       expect(result, name).toMatchObject({ ok: false, code: "FORBIDDEN" });
@@ -162,7 +157,7 @@ describe("a viewer of the right partner", () => {
 describe("admin-only actions called by partners", () => {
   it("refuse creating an app, approving and rejecting a review", async () => {
     for (const user of [acmeOwner, acmeViewer, globexOwner]) {
-      current = user;
+      actAs(user);
       const before = await snapshot();
       const created = await createAppAction(
         formData({ partnerId: user.partnerId!, name: "Sneaky", description: "", provider: "INDEED", credentialType: "OAUTH2", grantTypes: "CLIENT_CREDENTIALS" }),
@@ -179,7 +174,7 @@ describe("admin-only actions called by partners", () => {
 
 describe("the owner", () => {
   it("can do each of these, and a reveal returns the value the verifier accepts", async () => {
-    current = acmeOwner;
+    actAs(acmeOwner);
     const revealed = await actions.revealSecretAction({ appId: app.id, secretId });
     expect(revealed.ok && revealed.data?.value).toMatch(/^[A-Za-z0-9]{64}$/);
     expect(await actions.addSecretAction({ appId: app.id, label: "Second" })).toMatchObject({ ok: true });
@@ -190,7 +185,7 @@ describe("the owner", () => {
   });
 
   it("gets each refusal of the allowlist next to the field, and malformed ids as not found", async () => {
-    current = acmeOwner;
+    actAs(acmeOwner);
     const refused = await actions.addRedirectUriAction({ appId: app.id, uri: "javascript:alert(1)" });
     expect(refused).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { uri: ["javascript: URLs cannot be redirect URLs. Use an https:// URL."] } });
     const malformed = await actions.revealSecretAction({ appId: "not-a-uuid", secretId: "'; DROP TABLE" });

@@ -6,23 +6,18 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/data/users";
+import { actAs } from "@/lib/testing/signed-in";
+import { useTestDatabase } from "@/lib/testing/database";
+import { useCredentialsKeyForTesting } from "@/lib/crypto/credentials-key";
+import { matchesVerifier } from "@/lib/crypto/secret-box";
+import { activeSecretWhere } from "@/lib/credentials/secrets";
+import { getLiveRequestState, getSeekCredentials } from "@/lib/data/seek-credentials";
+import * as actions from "./seek-actions";
+import * as admin$ from "../../../admin/seek/actions";
 
-let current: SessionUser | null = null;
-vi.mock("@/lib/auth/session", () => ({
-  requireUser: async () => {
-    if (!current) throw new Error("signed out");
-    return current;
-  },
-}));
+// Actions run as whoever actAs names; nothing is cached between them.
+vi.mock("@/lib/auth/session", () => import("@/lib/testing/signed-in"));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
-
-const { useTestDatabase } = await import("@/lib/testing/database");
-const { useCredentialsKeyForTesting } = await import("@/lib/crypto/credentials-key");
-const { matchesVerifier } = await import("@/lib/crypto/secret-box");
-const { activeSecretWhere } = await import("@/lib/credentials/secrets");
-const { getLiveRequestState, getSeekCredentials } = await import("@/lib/data/seek-credentials");
-const actions = await import("./seek-actions");
-const admin$ = await import("../../../admin/seek/actions");
 
 const t = useTestDatabase();
 
@@ -35,10 +30,6 @@ let globexDeveloper: SessionUser;
 let admin: SessionUser;
 let app: { id: string };
 let indeedApp: { id: string };
-
-function as(user: SessionUser) {
-  current = user;
-}
 
 function form(fields: Record<string, string>) {
   const data = new FormData();
@@ -77,12 +68,12 @@ beforeAll(async () => {
   admin = await t.rows.user("ADMIN", null);
   app = await t.rows.app(acme.id, "Target-seek", { provider: "SEEK" });
   indeedApp = await t.rows.app(acme.id, "Target-indeed");
-  as(acmeOwner);
+  actAs(acmeOwner);
   expect(await actions.issueSeekCredentialAction({ appId: app.id, environment: "PLAYGROUND" })).toMatchObject({ ok: true });
 });
 
 afterAll(() => {
-  current = null;
+  actAs(null);
 });
 
 describe("another partner's members", () => {
@@ -90,7 +81,7 @@ describe("another partner's members", () => {
     const [secret] = await secrets("PLAYGROUND");
     const before = await snapshot();
     for (const user of [globexOwner, globexDeveloper]) {
-      as(user);
+      actAs(user);
       const results = [
         await actions.issueSeekCredentialAction({ appId: app.id, environment: "LIVE" }),
         await actions.rotateSeekSecretAction({ appId: app.id, environment: "PLAYGROUND", overlap: "1H" }),
@@ -107,7 +98,7 @@ describe("another partner's members", () => {
   });
 
   it("and an Indeed app's id is not a SEEK app for anyone", async () => {
-    as(acmeOwner);
+    actAs(acmeOwner);
     expect(await actions.issueSeekCredentialAction({ appId: indeedApp.id, environment: "PLAYGROUND" })).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(await getSeekCredentials(acmeOwner, indeedApp.id)).toBeNull();
   });
@@ -117,7 +108,7 @@ describe("the partner's viewer and developer", () => {
   it("a viewer is refused every change and every value, and sees metadata only", async () => {
     const [secret] = await secrets("PLAYGROUND");
     const before = await snapshot();
-    as(acmeViewer);
+    actAs(acmeViewer);
     const results = [
       await actions.issueSeekCredentialAction({ appId: app.id, environment: "LIVE" }),
       await actions.rotateSeekSecretAction({ appId: app.id, environment: "PLAYGROUND", overlap: "1H" }),
@@ -135,7 +126,7 @@ describe("the partner's viewer and developer", () => {
 
   it("a developer may reveal and expire tokens, but not issue, rotate, revoke or request", async () => {
     const [secret] = await secrets("PLAYGROUND");
-    as(acmeDeveloper);
+    actAs(acmeDeveloper);
     for (const result of [
       await actions.issueSeekCredentialAction({ appId: app.id, environment: "LIVE" }),
       await actions.rotateSeekSecretAction({ appId: app.id, environment: "PLAYGROUND", overlap: "1H" }),
@@ -160,7 +151,7 @@ describe("the partner's viewer and developer", () => {
 describe("admin actions", () => {
   it("refuse partner members", async () => {
     for (const user of [acmeOwner, acmeDeveloper]) {
-      as(user);
+      actAs(user);
       expect(await admin$.setLiveSelfServiceAction(form({ partnerId: acme.id, enabled: "true" }))).toMatchObject({ ok: false, code: "FORBIDDEN" });
       expect(await admin$.updateSeekSettingsAction(null, form({ partnerTokenExpiresIn: "60" }))).toMatchObject({ ok: false, code: "FORBIDDEN" });
       expect(
@@ -173,7 +164,7 @@ describe("admin actions", () => {
   });
 
   it("validate the expires_in setting next to its field", async () => {
-    as(admin);
+    actAs(admin);
     for (const bad of ["", "59", "86401", "1.5", "abc"]) {
       const result = await admin$.updateSeekSettingsAction(null, form({ partnerTokenExpiresIn: bad }));
       expect(result, bad).toMatchObject({ ok: false, code: "VALIDATION" });
@@ -186,7 +177,7 @@ describe("admin actions", () => {
 
 describe("live credentials", () => {
   it("are refused before approval; the request, a refusal with its reason, then an approval reach the partner's state", async () => {
-    as(acmeOwner);
+    actAs(acmeOwner);
     expect(await actions.issueSeekCredentialAction({ appId: app.id, environment: "LIVE" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
     expect(await actions.requestLiveCredentialsAction({ appId: app.id, note: "We are ready." })).toMatchObject({ ok: true });
     expect(await actions.requestLiveCredentialsAction({ appId: app.id, note: "Again" })).toMatchObject({ ok: false, code: "CONFLICT" });
@@ -194,7 +185,7 @@ describe("live credentials", () => {
     const pending = await t.prisma.seekLiveCredentialRequest.findFirstOrThrow({ where: { appId: app.id, status: "PENDING" } });
     expect(await getLiveRequestState(acmeViewer, app.id)).toMatchObject({ approved: false, request: { status: "PENDING", note: "We are ready." } });
 
-    as(admin);
+    actAs(admin);
     const noReason = await admin$.decideLiveRequestAction(form({ requestId: pending.id, decision: "REFUSE", reason: "  " }));
     expect(noReason).toMatchObject({ ok: false, code: "VALIDATION" });
     expect(await admin$.decideLiveRequestAction(form({ requestId: pending.id, decision: "REFUSE", reason: "Finish Playground testing first." }))).toMatchObject({ ok: true });
@@ -204,16 +195,16 @@ describe("live credentials", () => {
       request: { status: "REFUSED", reason: "Finish Playground testing first." },
     });
 
-    as(acmeOwner);
+    actAs(acmeOwner);
     expect(await actions.requestLiveCredentialsAction({ appId: app.id, note: "Done now." })).toMatchObject({ ok: true });
     const second = await t.prisma.seekLiveCredentialRequest.findFirstOrThrow({ where: { appId: app.id, status: "PENDING" } });
-    as(admin);
+    actAs(admin);
     expect(await admin$.decideLiveRequestAction(form({ requestId: second.id, decision: "APPROVE" }))).toMatchObject({ ok: true });
     expect(await getLiveRequestState(acmeOwner, app.id)).toMatchObject({ approved: true, request: { status: "APPROVED" } });
     const types = (await t.prisma.activityEvent.findMany({ where: { appId: app.id, type: { startsWith: "seek.live." } }, orderBy: { createdAt: "asc" } })).map((e) => e.type);
     expect(types).toEqual(["seek.live.requested", "seek.live.refused", "seek.live.requested", "seek.live.approved"]);
 
-    as(acmeOwner);
+    actAs(acmeOwner);
     expect(await actions.requestLiveCredentialsAction({ appId: app.id, note: "" })).toMatchObject({ ok: false, code: "CONFLICT" });
     expect(await actions.issueSeekCredentialAction({ appId: app.id, environment: "LIVE" })).toMatchObject({ ok: true });
     expect(await actions.issueSeekCredentialAction({ appId: app.id, environment: "LIVE" })).toMatchObject({ ok: false, code: "CONFLICT" });
@@ -221,18 +212,18 @@ describe("live credentials", () => {
   });
 
   it("stop rotating when the admin turns self-service off", async () => {
-    as(admin);
+    actAs(admin);
     expect(await admin$.setLiveSelfServiceAction(form({ partnerId: acme.id, enabled: "false" }))).toMatchObject({ ok: true });
-    as(acmeOwner);
+    actAs(acmeOwner);
     expect(await actions.rotateSeekSecretAction({ appId: app.id, environment: "LIVE", overlap: "NONE" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
-    as(admin);
+    actAs(admin);
     expect(await admin$.setLiveSelfServiceAction(form({ partnerId: acme.id, enabled: "true" }))).toMatchObject({ ok: true });
   });
 });
 
 describe("rotation", () => {
   it("keeps the previous secret for the chosen overlap, allows two active secrets at most, and frees the slot when the overlap ends", async () => {
-    as(acmeOwner);
+    actAs(acmeOwner);
     const [first] = await secrets("PLAYGROUND");
     const before = Date.now();
     expect(await actions.rotateSeekSecretAction({ appId: app.id, environment: "PLAYGROUND", overlap: "24H" })).toMatchObject({ ok: true });
@@ -265,14 +256,14 @@ describe("rotation", () => {
   });
 
   it("rejects an overlap that is not on the list", async () => {
-    as(acmeOwner);
+    actAs(acmeOwner);
     const result = await actions.rotateSeekSecretAction({ appId: app.id, environment: "PLAYGROUND", overlap: "30D" as never });
     expect(result).toMatchObject({ ok: false, code: "VALIDATION" });
     expect(result.ok ? undefined : result.fieldErrors?.overlap).toBeDefined();
   });
 
   it("revoke now ends a secret at once, destroys its value, and cannot be repeated", async () => {
-    as(acmeOwner);
+    actAs(acmeOwner);
     expect(await actions.rotateSeekSecretAction({ appId: app.id, environment: "PLAYGROUND", overlap: "7D" })).toMatchObject({ ok: true });
     const overlapping = (await secrets("PLAYGROUND")).find((r) => r.expiresAt && r.expiresAt > new Date() && !r.revokedAt)!;
     expect(await actions.revokeSeekSecretAction({ appId: app.id, secretId: overlapping.id })).toMatchObject({ ok: true });
@@ -285,14 +276,14 @@ describe("rotation", () => {
   });
 
   it("refuses malformed ids as not found, never as a server error", async () => {
-    as(acmeOwner);
+    actAs(acmeOwner);
     expect(await actions.revealSeekSecretAction({ appId: app.id, secretId: "nope" })).toMatchObject({ ok: false, code: "VALIDATION" });
     expect(await actions.rotateSeekSecretAction({ appId: "nope", environment: "PLAYGROUND", overlap: "1H" })).toMatchObject({ ok: false, code: "VALIDATION" });
     expect(await actions.issueSeekCredentialAction({ appId: app.id, environment: "STAGING" as never })).toMatchObject({ ok: false, code: "VALIDATION" });
   });
 
   it("never stores a secret value in plain text or in the activity log", async () => {
-    as(acmeOwner);
+    actAs(acmeOwner);
     const values: string[] = [];
     for (const row of await t.prisma.seekClientSecret.findMany({ where: { revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] } })) {
       const result = await actions.revealSeekSecretAction({ appId: app.id, secretId: row.id });

@@ -8,23 +8,18 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/data/users";
+import { actAs } from "@/lib/testing/signed-in";
+import { useTestDatabase } from "@/lib/testing/database";
+import { useCredentialsKeyForTesting } from "@/lib/crypto/credentials-key";
+import { createAppWithCredentials } from "@/lib/data/apps";
+import { getCredentials } from "@/lib/data/credentials";
+import { revealSecret } from "@/lib/data/secrets";
+import { getIndeedApplyTestTool } from "@/lib/data/indeed-apply-tests";
+import { sendTestApplicationAction, verifySignatureAction } from "./actions";
 
-let current: SessionUser | null = null;
-vi.mock("@/lib/auth/session", () => ({
-  requireUser: async () => {
-    if (!current) throw new Error("signed out");
-    return current;
-  },
-}));
+// Actions run as whoever actAs names; nothing is cached between them.
+vi.mock("@/lib/auth/session", () => import("@/lib/testing/signed-in"));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
-
-const { useTestDatabase } = await import("@/lib/testing/database");
-const { useCredentialsKeyForTesting } = await import("@/lib/crypto/credentials-key");
-const { createAppWithCredentials } = await import("@/lib/data/apps");
-const { getCredentials } = await import("@/lib/data/credentials");
-const { revealSecret } = await import("@/lib/data/secrets");
-const { getIndeedApplyTestTool } = await import("@/lib/data/indeed-apply-tests");
-const { sendTestApplicationAction, verifySignatureAction } = await import("./actions");
 
 const t = useTestDatabase();
 
@@ -108,7 +103,7 @@ describe("sending as an owner or developer", () => {
   let firstId: string;
 
   it("sends a signed application the endpoint accepts, and keeps it without the secret", async () => {
-    current = acmeOwner;
+    actAs(acmeOwner);
     const body = await sampleBody("resume-pdf");
     const result = await sendTestApplicationAction({ appId: applyApp.id, kind: "signed", url: endpoint, sample: "resume-pdf", body });
     expect(result).toMatchObject({ ok: true, data: { outcome: "accepted", status: 200, expected: true, responseBody: "thanks" } });
@@ -126,7 +121,7 @@ describe("sending as an owner or developer", () => {
   });
 
   it("Send again repeats the same body and the endpoint answers 409", async () => {
-    current = acmeDeveloper;
+    actAs(acmeDeveloper);
     const before = received.length;
     const result = await sendTestApplicationAction({ appId: applyApp.id, kind: "repeat", sendId: firstId });
     expect(result).toMatchObject({ ok: true, data: { outcome: "duplicate", status: 409, expected: true, kind: "repeat" } });
@@ -134,7 +129,7 @@ describe("sending as an owner or developer", () => {
   });
 
   it("an expired job gets 410 and a forged signature is refused", async () => {
-    current = acmeOwner;
+    actAs(acmeOwner);
     const expiredBody = (await sampleBody()).replace('"jobId": "WH-ASSOC-1042"', '"jobId": "EXPIRED"');
     const expired = await sendTestApplicationAction({ appId: applyApp.id, kind: "signed", url: endpoint, sample: "no-resume", body: expiredBody });
     expect(expired).toMatchObject({ ok: true, data: { outcome: "expired", status: 410 } });
@@ -149,7 +144,7 @@ describe("sending as an owner or developer", () => {
   });
 
   it("refuses bad input next to its field, and sends nothing", async () => {
-    current = acmeOwner;
+    actAs(acmeOwner);
     const before = await sendsOf(applyApp.id);
     const body = await sampleBody();
     for (const [url, field] of [
@@ -172,7 +167,7 @@ describe("sending as an owner or developer", () => {
   });
 
   it("never calls the metadata address, and says so", async () => {
-    current = acmeOwner;
+    actAs(acmeOwner);
     const result = await sendTestApplicationAction({
       appId: applyApp.id,
       kind: "signed",
@@ -185,7 +180,7 @@ describe("sending as an owner or developer", () => {
   });
 
   it("verifies signatures against the app's secret, from parts or a captured request", async () => {
-    current = acmeDeveloper;
+    actAs(acmeDeveloper);
     const body = '{"locale":"en_US"}';
     const right = createHmac("sha1", secret).update(body).digest("base64");
     expect(await verifySignatureAction({ appId: applyApp.id, mode: "parts", body, signature: right })).toMatchObject({
@@ -205,7 +200,7 @@ describe("sending as an owner or developer", () => {
 
 describe("refusals", () => {
   it("a viewer sees the history but cannot send, repeat or verify", async () => {
-    current = acmeViewer;
+    actAs(acmeViewer);
     const tool = await getIndeedApplyTestTool(acmeViewer, applyApp.id);
     expect(tool).toMatchObject({ canSend: false });
     const before = await sendsOf(applyApp.id);
@@ -222,7 +217,7 @@ describe("refusals", () => {
   });
 
   it("another partner's members find neither the page, nor its history, nor its actions", async () => {
-    current = globexOwner;
+    actAs(globexOwner);
     expect(await getIndeedApplyTestTool(globexOwner, applyApp.id)).toBeNull();
     const before = await sendsOf(applyApp.id);
     const received0 = received.length;
@@ -242,7 +237,7 @@ describe("refusals", () => {
   });
 
   it("an app without an Indeed Apply token has no testing tool", async () => {
-    current = acmeOwner;
+    actAs(acmeOwner);
     expect(await getIndeedApplyTestTool(acmeOwner, oauthApp.id)).toBeNull();
     expect(await sendTestApplicationAction({ appId: oauthApp.id, kind: "signed", url: endpoint, sample: "no-resume", body: "{}" })).toMatchObject({
       ok: false,
@@ -251,7 +246,7 @@ describe("refusals", () => {
   });
 
   it("malformed input is a validation error, never a crash", async () => {
-    current = acmeOwner;
+    actAs(acmeOwner);
     for (const input of [null, "x", { appId: "nope", kind: "signed" }, { appId: applyApp.id, kind: "other" }, { appId: applyApp.id, kind: "repeat", sendId: 5 }]) {
       expect(await sendTestApplicationAction(input as never)).toMatchObject({ ok: false, code: "VALIDATION" });
     }
