@@ -12,6 +12,42 @@ export function useFieldIds(hint?: React.ReactNode, errors?: string[]) {
   };
 }
 
+/** What every labelled field takes besides its control's own attributes. */
+export interface FieldProps {
+  label: string;
+  errors?: string[];
+  hint?: string;
+  className?: string;
+}
+
+/** A field's own props apart from its control's attributes. */
+export function splitFieldProps<T extends FieldProps>({ label, errors, hint, className, ...control }: T) {
+  return [{ label, errors, hint, className }, control] as const;
+}
+
+const CONTROL = "rounded-md border bg-white px-3 py-2 text-sm shadow-sm";
+
+/**
+ * A labelled control (input, select, textarea): `children` renders it with the id, aria
+ * attributes and class it is given, so its errors are announced and tied to it.
+ */
+export function LabelledField({
+  label,
+  errors,
+  hint,
+  className,
+  children,
+}: FieldProps & {
+  children: (control: ReturnType<typeof useFieldIds>["control"] & { className: string }) => React.ReactNode;
+}) {
+  const field = useFieldIds(hint, errors);
+  return (
+    <FieldShell id={field.id} label={label} hint={hint} errors={errors} className={className}>
+      {children({ ...field.control, className: clsx(CONTROL, field.border) })}
+    </FieldShell>
+  );
+}
+
 /** The label above a control, its hint and its errors below (tied to it with aria-describedby). */
 export function FieldShell({
   id,

@@ -1,21 +1,7 @@
-import { clsx } from "clsx";
 import type { SelectHTMLAttributes } from "react";
-import { FieldShell, useFieldIds } from "./field-shell";
+import { LabelledField, splitFieldProps, type FieldProps } from "./field-shell";
 
-export function SelectField({
-  label,
-  errors,
-  hint,
-  className,
-  children,
-  ...select
-}: SelectHTMLAttributes<HTMLSelectElement> & { label: string; errors?: string[]; hint?: string }) {
-  const field = useFieldIds(hint, errors);
-  return (
-    <FieldShell id={field.id} label={label} hint={hint} errors={errors} className={className}>
-      <select {...field.control} className={clsx("rounded-md border bg-white px-3 py-2 text-sm shadow-sm", field.border)} {...select}>
-        {children}
-      </select>
-    </FieldShell>
-  );
+export function SelectField(props: SelectHTMLAttributes<HTMLSelectElement> & FieldProps) {
+  const [field, select] = splitFieldProps(props);
+  return <LabelledField {...field}>{(control) => <select {...control} {...select} />}</LabelledField>;
 }
