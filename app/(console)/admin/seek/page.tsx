@@ -6,6 +6,7 @@ import { getSeekAdminOverview } from "@/lib/data/seek-admin";
 import { AdminBreadcrumb } from "../_components/admin-breadcrumb";
 import { requireAdminPage } from "../_lib/require-admin";
 import { LiveRequestDecision, SelfServiceSwitch, SettingsForm } from "./_components/seek-admin-forms";
+import { Card } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "SEEK" };
 
@@ -25,10 +26,7 @@ export default async function SeekAdminPage() {
         }
       />
       <div className="flex flex-col gap-6">
-        <section aria-labelledby="live-requests-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-          <h2 id="live-requests-heading" className="text-lg font-semibold">
-            Live credential requests
-          </h2>
+        <Card id="live-requests-heading" title="Live credential requests">
           {pending.length === 0 ? (
             <p className="mt-2 text-sm text-slate-600">No request is waiting.</p>
           ) : (
@@ -67,12 +65,9 @@ export default async function SeekAdminPage() {
               </ul>
             </details>
           ) : null}
-        </section>
+        </Card>
 
-        <section aria-labelledby="self-service-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-          <h2 id="self-service-heading" className="text-lg font-semibold">
-            Live self-service
-          </h2>
+        <Card id="self-service-heading" title="Live self-service">
           <p className="mt-1 text-sm text-slate-600">
             When on, the partner’s owners issue and rotate live credentials themselves; GraphQL answers it as
             credentialSelfServiceApprovedIndicator.
@@ -98,16 +93,13 @@ export default async function SeekAdminPage() {
               ))}
             </tbody>
           </table>
-        </section>
+        </Card>
 
-        <section aria-labelledby="seek-settings-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-          <h2 id="seek-settings-heading" className="text-lg font-semibold">
-            Emulator settings
-          </h2>
+        <Card id="seek-settings-heading" title="Emulator settings">
           <div className="mt-3 max-w-md">
             <SettingsForm expiresIn={settings.partnerTokenExpiresIn} />
           </div>
-        </section>
+        </Card>
       </div>
     </>
   );

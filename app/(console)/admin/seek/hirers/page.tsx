@@ -5,6 +5,7 @@ import { SEEK_ENVIRONMENT_LABELS } from "@/lib/credentials/seek";
 import { AdminBreadcrumb } from "../../_components/admin-breadcrumb";
 import { requireAdminPage } from "../../_lib/require-admin";
 import { NewHirerForm, RelationshipForm } from "../_components/seek-admin-forms";
+import { Card } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "SEEK hirers" };
 
@@ -18,14 +19,11 @@ export default async function SeekHirersAdminPage() {
         title="SEEK hirers"
         description="Sandbox hirers of the SEEK emulator and each partner’s relationships with them. Every change is recorded and shows in the partner’s activity."
       />
-      <section aria-labelledby="new-hirer-heading" className="mb-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-        <h2 id="new-hirer-heading" className="text-lg font-semibold">
-          Add a hirer
-        </h2>
+      <Card id="new-hirer-heading" title="Add a hirer" className="mb-6">
         <div className="mt-3">
           <NewHirerForm partners={partners} />
         </div>
-      </section>
+      </Card>
       <ul aria-label="Hirers" className="flex flex-col gap-4">
         {hirers.map((h) => (
           <li key={h.id}>

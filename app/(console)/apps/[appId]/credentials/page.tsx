@@ -17,6 +17,7 @@ import { ReviewPanel } from "./_components/review-panel";
 import { PartnerInfoForm } from "./_components/partner-info-form";
 import { IndeedApplySecret } from "./_components/indeed-apply-token";
 import { SeekCredentialsTab } from "./_components/seek/seek-credentials-tab";
+import { Card } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "Credentials" };
 
@@ -60,10 +61,7 @@ export default async function CredentialsPage({ params }: PageProps<"/apps/[appI
           This app has no credentials yet. Indeed sets them up during onboarding: contact your Indeed representative.
         </p>
       ) : app.credentialType === "INDEED_APPLY" ? (
-        <section aria-labelledby="apply-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-          <h2 id="apply-heading" className="text-lg font-semibold">
-            Indeed Apply API token
-          </h2>
+        <Card id="apply-heading" title="Indeed Apply API token">
           <p className="mt-1 text-sm text-slate-600">
             Your Indeed Apply integration identifies itself with this token and signs with its secret. See{" "}
             <a href="https://docs.indeed.com/indeed-apply/" target="_blank" rel="noreferrer">
@@ -85,7 +83,7 @@ export default async function CredentialsPage({ params }: PageProps<"/apps/[appI
             Send signed sample applications to your endpoint and check its answers and signatures.{" "}
             <Link href={`/apps/${app.id}/indeed-apply`}>Open the Indeed Apply testing tool</Link>
           </p>
-        </section>
+        </Card>
       ) : (
         <OAuthClient
           app={app}
@@ -129,10 +127,7 @@ function OAuthClient({
     privacyPolicyUrl: client.privacyPolicyUrl ?? "",
   };
   return (
-    <section aria-labelledby="oauth-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-      <h2 id="oauth-heading" className="text-lg font-semibold">
-        OAuth client
-      </h2>
+    <Card id="oauth-heading" title="OAuth client">
       <p className="mt-1 text-sm text-slate-600">
         Use the client ID and a secret to get access tokens. See{" "}
         <a href="https://docs.indeed.com/oauth/" target="_blank" rel="noreferrer">
@@ -227,6 +222,6 @@ function OAuthClient({
           <PartnerInfoForm appId={app.id} initial={partnerInfo} canManage={canManage} />
         </div>
       </details>
-    </section>
+    </Card>
   );
 }

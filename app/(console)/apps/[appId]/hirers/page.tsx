@@ -16,6 +16,7 @@ import {
 } from "@/lib/credentials/seek";
 import { buttonClass } from "@/components/ui/button";
 import { AppHeader } from "../_components/app-header";
+import { Card } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "Hirers" };
 
@@ -64,10 +65,7 @@ export default async function HirersPage({ params, searchParams }: PageProps<"/a
     <>
       <AppHeader app={app} showPartner={can(user.role, "apps:view-all")} />
       <div className="flex flex-col gap-6">
-        <section aria-labelledby="lookup-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-          <h2 id="lookup-heading" className="text-lg font-semibold">
-            Look up a hirer by ID
-          </h2>
+        <Card id="lookup-heading" title="Look up a hirer by ID">
           <p className="mt-1 text-sm text-slate-600">What GraphQL’s hiringOrganization(id:) answers with your credentials.</p>
           <form method="get" action={base} className="mt-3 flex flex-wrap items-end gap-2">
             <div className="flex min-w-0 flex-1 basis-80 flex-col gap-1">
@@ -101,12 +99,9 @@ export default async function HirersPage({ params, searchParams }: PageProps<"/a
               </p>
             )
           ) : null}
-        </section>
+        </Card>
 
-        <section aria-labelledby="hirers-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-          <h2 id="hirers-heading" className="text-lg font-semibold">
-            Search all hirers
-          </h2>
+        <Card id="hirers-heading" title="Search all hirers">
           <p className="mt-1 text-sm text-slate-600">
             The hirers your organisation has a relationship with, alphabetical, as GraphQL’s hiringOrganizations lists them.
             Playground and live hirers are kept apart.
@@ -179,7 +174,7 @@ export default async function HirersPage({ params, searchParams }: PageProps<"/a
               {list.page < list.pageCount ? <Link href={pageHref(list.page + 1)}>Next</Link> : <span />}
             </nav>
           ) : null}
-        </section>
+        </Card>
       </div>
     </>
   );

@@ -10,6 +10,7 @@ import { AppHeader } from "../_components/app-header";
 import { TestingTool } from "./_components/testing-tool";
 import { SignatureVerifier } from "./_components/signature-verifier";
 import { SendHistory } from "./_components/send-history";
+import { Card } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "Indeed Apply testing tool" };
 
@@ -22,10 +23,7 @@ export default async function IndeedApplyTestingToolPage({ params }: PageProps<"
   return (
     <>
       <AppHeader app={app} showPartner={can(user.role, "apps:view-all")} />
-      <section aria-labelledby="tool-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-        <h2 id="tool-heading" className="text-lg font-semibold">
-          Indeed Apply testing tool
-        </h2>
+      <Card id="tool-heading" title="Indeed Apply testing tool">
         <p className="mt-1 text-sm text-slate-600">
           Sends a sample application to your endpoint the way Indeed does: a JSON <code>POST</code> signed with your API
           token’s secret in <code>X-Indeed-Signature</code>, a {SEND_TIMEOUT_MS / 1000}-second timeout, and no redirects
@@ -54,7 +52,7 @@ export default async function IndeedApplyTestingToolPage({ params }: PageProps<"
             history below.
           </p>
         )}
-      </section>
+      </Card>
       {tool.hasToken && tool.canSend ? <SignatureVerifier appId={app.id} /> : null}
       <SendHistory rows={tool.history} />
     </>

@@ -1,16 +1,14 @@
 import { DateTime } from "@/components/date-time";
 import type { TestSendRow } from "@/lib/data/indeed-apply-tests";
 import { SendDetails } from "./send-details";
+import { Card } from "@/components/ui/card";
 
 const KIND_LABELS: Record<string, string> = { signed: "Signed", repeat: "Sent again", forged: "Wrong signature" };
 
 /** Every send of this app, newest first: who, where, what, and what came back. */
 export function SendHistory({ rows }: { rows: TestSendRow[] }) {
   return (
-    <section aria-labelledby="history-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-      <h2 id="history-heading" className="text-lg font-semibold">
-        Sent applications
-      </h2>
+    <Card id="history-heading" title="Sent applications" className="mt-6">
       {rows.length === 0 ? (
         <p className="mt-2 text-sm text-slate-700">No test application has been sent for this app yet.</p>
       ) : (
@@ -34,6 +32,6 @@ export function SendHistory({ rows }: { rows: TestSendRow[] }) {
           ))}
         </ol>
       )}
-    </section>
+    </Card>
   );
 }

@@ -7,6 +7,7 @@ import { TextareaField } from "@/components/ui/textarea-field";
 import { FormMessage } from "@/components/form-message";
 import type { ActionResult } from "@/lib/action-result";
 import { verifySignatureAction } from "../actions";
+import { Card } from "@/components/ui/card";
 
 type Verdict = { matches: boolean; expected: string; given: string; bodyBytes: number };
 
@@ -22,10 +23,7 @@ export function SignatureVerifier({ appId }: { appId: string }) {
   const verdict = result?.ok ? result.data : undefined;
 
   return (
-    <section aria-labelledby="verify-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-      <h2 id="verify-heading" className="text-lg font-semibold">
-        Signature verifier
-      </h2>
+    <Card id="verify-heading" title="Signature verifier" className="mt-6">
       <p className="mt-1 text-sm text-slate-600">
         Check a signature your endpoint computed or received: the body must be exactly the bytes received, before any parsing.
       </p>
@@ -107,6 +105,6 @@ export function SignatureVerifier({ appId }: { appId: string }) {
           </div>
         ) : null}
       </div>
-    </section>
+    </Card>
   );
 }

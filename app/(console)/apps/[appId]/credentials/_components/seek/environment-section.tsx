@@ -29,6 +29,7 @@ import {
 } from "../../seek-actions";
 import { ConfirmDialog, useActionDialog } from "../confirm-dialog";
 import { SecretCard, type SecretMetadata } from "../secret-card";
+import { Card } from "@/components/ui/card";
 
 type Environment = "PLAYGROUND" | "LIVE";
 
@@ -70,10 +71,7 @@ export function EnvironmentSection({
   const active = credential?.secrets.filter((s) => s.status === "ACTIVE").length ?? 0;
 
   return (
-    <section aria-labelledby={headingId} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-      <h2 id={headingId} className="text-lg font-semibold">
-        {label} credentials
-      </h2>
+    <Card id={headingId} title={`${label} credentials`}>
       <p className="mt-1 text-sm text-slate-600">
         {environment === "PLAYGROUND"
           ? "For SEEK’s Playground: read-only mock data, seekAnzPublicTest objects."
@@ -174,7 +172,7 @@ export function EnvironmentSection({
           </div>
         </>
       )}
-    </section>
+    </Card>
   );
 }
 

@@ -3,6 +3,7 @@
 import { DateTime } from "@/components/date-time";
 import { SEEK_ENVIRONMENT_LABELS } from "@/lib/credentials/seek";
 import type { SeekIntegrationHealth } from "@/lib/data/seek-health";
+import { Card } from "@/components/ui/card";
 
 const ENDPOINTS = {
   PARTNER_TOKEN: "Partner token",
@@ -18,10 +19,7 @@ export function IntegrationHealth({ health }: { health: SeekIntegrationHealth })
   const { summary, requests } = health;
   const missingHeaders = summary.total > 0 && (summary.withUserAgent < summary.total || summary.withRequestId < summary.total || summary.withSessionId < summary.total);
   return (
-    <section aria-labelledby="seek-health-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-      <h2 id="seek-health-heading" className="text-lg font-semibold">
-        Integration health
-      </h2>
+    <Card id="seek-health-heading" title="Integration health">
       {summary.total === 0 ? (
         <p className="mt-2 text-sm text-slate-600">
           No requests yet. Requests to the partner token, browser token and GraphQL endpoints with these credentials appear here.
@@ -102,6 +100,6 @@ export function IntegrationHealth({ health }: { health: SeekIntegrationHealth })
           </div>
         </>
       )}
-    </section>
+    </Card>
   );
 }
