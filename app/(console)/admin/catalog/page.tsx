@@ -5,6 +5,8 @@ import { PROVIDER_LABELS } from "@/lib/status";
 import { PageHeader } from "@/components/page-header";
 import { FormMessage } from "@/components/form-message";
 import { buttonClass } from "@/components/ui/button";
+import { DataTable, EmptyState } from "@/components/ui/data-table";
+import { EditLink } from "../_components/edit-link";
 import { AdminBreadcrumb } from "../_components/admin-breadcrumb";
 import { requireAdminPage } from "../_lib/require-admin";
 
@@ -36,33 +38,22 @@ export default async function CatalogPage({ searchParams }: PageProps<"/admin/ca
         </div>
       ) : null}
       {catalog.length === 0 ? (
-        <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">
-          <p className="font-medium">The catalog is empty.</p>
-          <p className="mt-1 text-sm text-slate-600">Add a service so that partners can request it.</p>
-        </div>
+        <EmptyState title="The catalog is empty.">Add a service so that partners can request it.</EmptyState>
       ) : (
-        <div
-          role="region"
-          aria-label="Service catalog"
-          tabIndex={0}
-          className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm"
+        <DataTable
+          label="Service catalog"
+          caption="Catalog services, by provider and name"
+          className="min-w-[60rem]"
+          columns={[
+            { label: "Service" },
+            { label: "Provider" },
+            { label: "Review required" },
+            { label: "Links" },
+            { label: "Rules" },
+            { label: "Apps", align: "right" },
+            { label: "Actions", srOnly: true },
+          ]}
         >
-          <table className="w-full min-w-[60rem] text-left text-sm">
-            <caption className="sr-only">Catalog services, by provider and name</caption>
-            <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
-              <tr>
-                <th scope="col" className="px-4 py-3 font-semibold">Service</th>
-                <th scope="col" className="px-4 py-3 font-semibold">Provider</th>
-                <th scope="col" className="px-4 py-3 font-semibold">Review required</th>
-                <th scope="col" className="px-4 py-3 font-semibold">Links</th>
-                <th scope="col" className="px-4 py-3 font-semibold">Rules</th>
-                <th scope="col" className="px-4 py-3 text-right font-semibold">Apps</th>
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
               {catalog.map((s) => {
                 // Conflicts are symmetric: either side's entry counts.
                 const conflicts = unique([...s.conflictsWith, ...s.conflictedBy]);
@@ -97,16 +88,12 @@ export default async function CatalogPage({ searchParams }: PageProps<"/admin/ca
                     </td>
                     <td className="px-4 py-3 text-right tabular-nums">{s._count.appServices}</td>
                     <td className="px-4 py-3 text-right">
-                      <Link href={`/admin/catalog/${s.id}/edit`} className={buttonClass("secondary", "px-3 py-1.5")}>
-                        Edit<span className="sr-only"> {s.name}</span>
-                      </Link>
+                      <EditLink href={`/admin/catalog/${s.id}/edit`} name={s.name} />
                     </td>
                   </tr>
                 );
               })}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       )}
     </>
   );

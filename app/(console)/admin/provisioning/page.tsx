@@ -14,6 +14,7 @@ import { isQueueAction } from "./_lib/queue-actions";
 import { QueueFeedback } from "./_components/queue-feedback";
 import { QueueFiltersForm, type FilterOptions } from "./_components/queue-filters";
 import { QueueRowActions, type QueueAction } from "./_components/queue-row-actions";
+import { DataTable, EmptyState } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Provisioning queue" };
 
@@ -56,25 +57,12 @@ export default async function ProvisioningQueuePage({ searchParams }: PageProps<
           {rows.length === 0 ? (
             <EmptyQueue filtered={active} />
           ) : (
-            <div
-              role="region"
-              aria-labelledby="queue-heading"
-              tabIndex={0}
-              className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm"
+            <DataTable
+              labelledBy="queue-heading"
+              caption="Services waiting for an admin, oldest first"
+              className="min-w-[56rem]"
+              columns={[{ label: "App" }, { label: "Partner" }, { label: "Service" }, { label: "Status" }, { label: "Waiting since" }, { label: "Actions" }]}
             >
-              <table className="w-full min-w-[56rem] text-left text-sm">
-                <caption className="sr-only">Services waiting for an admin, oldest first</caption>
-                <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
-                  <tr>
-                    <th scope="col" className="px-4 py-3 font-semibold">App</th>
-                    <th scope="col" className="px-4 py-3 font-semibold">Partner</th>
-                    <th scope="col" className="px-4 py-3 font-semibold">Service</th>
-                    <th scope="col" className="px-4 py-3 font-semibold">Status</th>
-                    <th scope="col" className="px-4 py-3 font-semibold">Waiting since</th>
-                    <th scope="col" className="px-4 py-3 font-semibold">Actions</th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
                   {rows.map((row) => {
                     const actions: QueueAction[] = availableActions(user.role, row.status)
                       .filter(isQueueAction)
@@ -115,9 +103,7 @@ export default async function ProvisioningQueuePage({ searchParams }: PageProps<
                       </tr>
                     );
                   })}
-                </tbody>
-              </table>
-            </div>
+            </DataTable>
           )}
         </QueueFeedback>
       </section>
@@ -126,23 +112,11 @@ export default async function ProvisioningQueuePage({ searchParams }: PageProps<
 }
 
 function EmptyQueue({ filtered }: { filtered: boolean }) {
-  return (
-    <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">
-      {filtered ? (
-        <>
-          <p className="font-medium">Nothing waiting matches these filters.</p>
-          <p className="mt-1 text-sm text-slate-600">
-            <Link href="/admin/provisioning">Show the whole queue</Link>
-          </p>
-        </>
-      ) : (
-        <>
-          <p className="font-medium">Nothing is waiting for an admin.</p>
-          <p className="mt-1 text-sm text-slate-600">
-            Services appear here when a partner requests them or asks for a review.
-          </p>
-        </>
-      )}
-    </div>
+  return filtered ? (
+    <EmptyState title="Nothing waiting matches these filters.">
+      <Link href="/admin/provisioning">Show the whole queue</Link>
+    </EmptyState>
+  ) : (
+    <EmptyState title="Nothing is waiting for an admin.">Services appear here when a partner requests them or asks for a review.</EmptyState>
   );
 }

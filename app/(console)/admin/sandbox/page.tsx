@@ -6,6 +6,8 @@ import { FormMessage } from "@/components/form-message";
 import { buttonClass } from "@/components/ui/button";
 import { AdminBreadcrumb } from "../_components/admin-breadcrumb";
 import { requireAdminPage } from "../_lib/require-admin";
+import { DataTable, EmptyState } from "@/components/ui/data-table";
+import { EditLink } from "../_components/edit-link";
 
 export const metadata: Metadata = { title: "Sandbox Indeed accounts" };
 
@@ -42,31 +44,14 @@ export default async function SandboxAccountsPage({ searchParams }: PageProps<"/
         </div>
       ) : null}
       {accounts.length === 0 ? (
-        <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">
-          <p className="font-medium">There are no sandbox accounts yet.</p>
-          <p className="mt-1 text-sm text-slate-600">Add one so that partners can test their apps&apos; sign-in.</p>
-        </div>
+        <EmptyState title="There are no sandbox accounts yet.">Add one so that partners can test their apps&apos; sign-in.</EmptyState>
       ) : (
-        <div
-          role="region"
-          aria-label="Sandbox Indeed accounts"
-          tabIndex={0}
-          className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm"
+        <DataTable
+          label="Sandbox Indeed accounts"
+          caption="Sandbox Indeed accounts, by email"
+          className="min-w-[56rem]"
+          columns={[{ label: "Account" }, { label: "Subject" }, { label: "Partner" }, { label: "Employers" }, { label: "Actions", srOnly: true }]}
         >
-          <table className="w-full min-w-[56rem] text-left text-sm">
-            <caption className="sr-only">Sandbox Indeed accounts, by email</caption>
-            <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
-              <tr>
-                <th scope="col" className="px-4 py-3 font-semibold">Account</th>
-                <th scope="col" className="px-4 py-3 font-semibold">Subject</th>
-                <th scope="col" className="px-4 py-3 font-semibold">Partner</th>
-                <th scope="col" className="px-4 py-3 font-semibold">Employers</th>
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
               {accounts.map((a) => (
                 <tr key={a.id} className="align-top">
                   <th scope="row" className="px-4 py-3 font-medium">
@@ -90,15 +75,11 @@ export default async function SandboxAccountsPage({ searchParams }: PageProps<"/
                     )}
                   </td>
                   <td className="px-4 py-3 text-right">
-                    <Link href={`/admin/sandbox/${a.id}/edit`} className={buttonClass("secondary", "px-3 py-1.5")}>
-                      Edit<span className="sr-only"> {a.email}</span>
-                    </Link>
+                    <EditLink href={`/admin/sandbox/${a.id}/edit`} name={a.email} />
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       )}
     </>
   );

@@ -4,6 +4,7 @@ import { PageHeader } from "@/components/page-header";
 import { AdminBreadcrumb } from "../../_components/admin-breadcrumb";
 import { requireAdminPage } from "../../_lib/require-admin";
 import { EmployerForm } from "./_components/employer-form";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Sandbox employers" };
 
@@ -21,17 +22,7 @@ export default async function SandboxEmployersPage() {
         {employers.length === 0 ? (
           <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">There are no employers yet.</p>
         ) : (
-          <div role="region" aria-label="Employers" tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Employers, by name</caption>
-              <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
-                <tr>
-                  <th scope="col" className="px-4 py-3 font-semibold">Employer</th>
-                  <th scope="col" className="px-4 py-3 font-semibold">Id</th>
-                  <th scope="col" className="px-4 py-3 text-right font-semibold">Accounts</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
+          <DataTable label="Employers" caption="Employers, by name" columns={[{ label: "Employer" }, { label: "Id" }, { label: "Accounts", align: "right" }]}>
                 {employers.map((e) => (
                   <tr key={e.id}>
                     <th scope="row" className="px-4 py-3 font-medium">{e.name}</th>
@@ -39,9 +30,7 @@ export default async function SandboxEmployersPage() {
                     <td className="px-4 py-3 text-right tabular-nums">{e._count.accounts}</td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+          </DataTable>
         )}
         <section aria-labelledby="add-employer" className="h-fit rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
           <h2 id="add-employer" className="text-base font-semibold">Add an employer</h2>
