@@ -1,10 +1,9 @@
 // The SEEK part of the demo world: sandbox hirers in both environments, Acme Recruiting's SEEK
 // app with Playground and Live credentials (approved for live self-service) and relationships
 // with several hirers, and Globex Talent's SEEK app with Playground credentials only.
-import { randomUUID } from "node:crypto";
-import { newClientId, newClientSecret } from "../lib/crypto/random";
-import { seal, verifierOf } from "../lib/crypto/secret-box";
-import { seekSecretSealContext, SEEK_ENVIRONMENT_LABELS } from "../lib/credentials/seek";
+import { newClientId } from "../lib/crypto/random";
+import { newSeekSecretRow } from "../lib/credentials/secret-row";
+import { SEEK_ENVIRONMENT_LABELS } from "../lib/credentials/seek";
 import { sortKey } from "../lib/sort";
 import type { Prisma } from "../lib/generated/prisma/client";
 import type { SeekEnvironment, SeekRelationshipType } from "../lib/generated/prisma/enums";
@@ -111,18 +110,7 @@ export async function seedDemoSeek(
         data: { appId: app.id, environment, clientId: newClientId(), createdById: ownerId, createdAt: issuedAt },
         select: { id: true },
       });
-      const secretId = randomUUID();
-      const value = newClientSecret();
-      await tx.seekClientSecret.create({
-        data: {
-          id: secretId,
-          credentialId: credential.id,
-          ciphertext: new Uint8Array(seal(value, seekSecretSealContext(secretId))),
-          verifier: new Uint8Array(verifierOf(value)),
-          createdById: ownerId,
-          createdAt: issuedAt,
-        },
-      });
+      await tx.seekClientSecret.create({ data: newSeekSecretRow({ credentialId: credential.id, createdById: ownerId, createdAt: issuedAt }).data });
       activity.push({
         appId: app.id,
         actorId: ownerId,

@@ -1,12 +1,15 @@
-// The one way a client secret row is made: a fresh value, sealed to the row's id and stored with
-// its verifier (docs/decisions/007-credential-storage.md). The console, the demo world, the
-// benchmark seed and the test helpers all build their rows here, so a change to the seal or the
-// verifier reaches every one of them. Apart from ./secrets.ts because the browser's forms read
-// that module and this one needs Node's crypto.
+// The one way a client secret row is made, Indeed's ClientSecret and SEEK's SeekClientSecret: a
+// fresh value, sealed to the row's id and stored with its verifier (decision 007), and the one
+// way a stored value is opened again. The console, the demo world, the benchmark seed and the
+// test helpers all build their rows here, so a change to the seal or the verifier reaches every
+// one of them. Apart from ./secrets.ts because the browser's forms read that module and this one
+// needs Node's crypto.
 import { randomUUID } from "node:crypto";
 import { newClientSecret } from "../crypto/random";
-import { seal, verifierOf } from "../crypto/secret-box";
-import { secretSealContext } from "./secrets";
+import { CredentialsKeyError, open, seal, verifierOf } from "../crypto/secret-box";
+import { AppError } from "../errors";
+import { secretSealContext, secretStatus } from "./secrets";
+import { seekSecretSealContext } from "./seek";
 
 export interface SecretRowFields {
   /** The Client row's id (not the public client_id). */
@@ -34,4 +37,48 @@ export function newSecretRow({ clientId, label, createdById = null, expiresAt = 
       createdAt,
     },
   };
+}
+
+export interface SeekSecretRowFields {
+  /** The SeekCredential row's id. */
+  credentialId: string;
+  createdById?: string | null;
+  createdAt?: Date;
+  expiresAt?: Date | null;
+  revokedAt?: Date | null;
+}
+
+/** A fresh SEEK secret's row data and its value; fields left out take the column's default. */
+export function newSeekSecretRow({ credentialId, ...fields }: SeekSecretRowFields) {
+  const id = randomUUID();
+  const value = newClientSecret();
+  return {
+    value,
+    data: {
+      id,
+      credentialId,
+      ciphertext: new Uint8Array(seal(value, seekSecretSealContext(id))),
+      verifier: new Uint8Array(verifierOf(value)),
+      ...fields,
+    },
+  };
+}
+
+/** A stored secret's value; a key or a ciphertext that does not open is a misconfiguration (never a 500). */
+export function openSecret(ciphertext: Uint8Array, sealContext: string): string {
+  try {
+    return open(ciphertext, sealContext);
+  } catch (error) {
+    if (error instanceof CredentialsKeyError) throw new AppError("MISCONFIGURED", error.message);
+    throw new AppError("MISCONFIGURED", "This secret cannot be decrypted: the stored value was altered.");
+  }
+}
+
+/** The value of a secret someone asked to see: revoked and expired secrets are not shown. */
+export function openActiveSecret(secret: { ciphertext: Uint8Array; revokedAt: Date | null; expiresAt: Date | null }, sealContext: string): string {
+  const status = secretStatus(secret);
+  if (status !== "ACTIVE") {
+    throw new AppError("CONFLICT", `This secret is ${status === "REVOKED" ? "revoked" : "expired"}: its value is no longer shown.`);
+  }
+  return openSecret(secret.ciphertext, sealContext);
 }

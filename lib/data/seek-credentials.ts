@@ -8,15 +8,14 @@ import "server-only";
 // (`credentials:manage`); viewers read metadata only. Secrets are sealed exactly like Indeed's
 // (docs/decisions/007-credential-storage.md, 023-seek-console.md). Each change writes its
 // activity row in the same transaction.
-import { randomUUID } from "node:crypto";
 import { Prisma } from "../generated/prisma/client";
 import type { SeekEnvironment } from "../generated/prisma/enums";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { assertCan, can } from "../auth/permissions";
 import { isUuid } from "../ids";
-import { CredentialsKeyError, open, seal, verifierOf } from "../crypto/secret-box";
-import { newClientId, newClientSecret } from "../crypto/random";
+import { newClientId } from "../crypto/random";
+import { newSeekSecretRow, openActiveSecret } from "../credentials/secret-row";
 import type { ActivityDetail, ActivityType } from "../activity/types";
 import { activeSecretWhere, secretStatus } from "../credentials/secrets";
 import {
@@ -88,18 +87,6 @@ async function lockedCredential(tx: Tx, appId: string, environment: SeekEnvironm
   return row.id;
 }
 
-function newSecretRow(credentialId: string, createdById: string, createdAt: Date) {
-  const id = randomUUID();
-  const value = newClientSecret();
-  return {
-    id,
-    credentialId,
-    ciphertext: new Uint8Array(seal(value, seekSecretSealContext(id))),
-    verifier: new Uint8Array(verifierOf(value)),
-    createdById,
-    createdAt,
-  };
-}
 
 // ─── Reading ────────────────────────────────────────────────────────────────────────────────
 
@@ -172,7 +159,7 @@ export async function issueSeekCredential(user: SessionUser, input: { appId: str
         data: { appId: app.id, environment: input.environment, clientId: newClientId(), createdById: user.id, createdAt: now },
         select: { id: true },
       });
-      await tx.seekClientSecret.create({ data: newSecretRow(credential.id, user.id, now), select: { id: true } });
+      await tx.seekClientSecret.create({ data: newSeekSecretRow({ credentialId: credential.id, createdById: user.id, createdAt: now }).data, select: { id: true } });
       await recordSeekActivity(tx, app.id, user.id, "seek.credential.issued", { environment: SEEK_ENVIRONMENT_LABELS[input.environment] }, now);
       return { id: credential.id };
     }, TX_OPTIONS);
@@ -222,7 +209,7 @@ export async function rotateSeekSecret(
         await tx.seekClientSecret.update({ where: { id: current.id }, data: { expiresAt: until }, select: { id: true } });
       }
     }
-    const secret = newSecretRow(credentialId, user.id, now);
+    const { data: secret } = newSeekSecretRow({ credentialId, createdById: user.id, createdAt: now });
     await tx.seekClientSecret.create({ data: secret, select: { id: true } });
     await recordSeekActivity(
       tx,
@@ -267,17 +254,7 @@ export async function revealSeekSecret(user: SessionUser, input: { appId: string
       select: { id: true, ciphertext: true, revokedAt: true, expiresAt: true, credential: { select: { environment: true } } },
     });
     if (!secret) throw new AppError("NOT_FOUND", "This secret does not exist.");
-    const status = secretStatus(secret);
-    if (status !== "ACTIVE") {
-      throw new AppError("CONFLICT", `This secret is ${status === "REVOKED" ? "revoked" : "expired"}: its value is no longer shown.`);
-    }
-    let value: string;
-    try {
-      value = open(secret.ciphertext, seekSecretSealContext(secret.id));
-    } catch (error) {
-      if (error instanceof CredentialsKeyError) throw new AppError("MISCONFIGURED", error.message);
-      throw new AppError("MISCONFIGURED", "This secret cannot be decrypted: the stored value was altered.");
-    }
+    const value = openActiveSecret(secret, seekSecretSealContext(secret.id));
     await recordSeekActivity(tx, app.id, user.id, "seek.secret.revealed", { environment: SEEK_ENVIRONMENT_LABELS[secret.credential.environment] });
     return { value };
   }, TX_OPTIONS);

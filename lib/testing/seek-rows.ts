@@ -1,12 +1,10 @@
 // Row builders for the SEEK emulator's integration tests: SEEK apps with Playground and Live
 // credentials (secrets sealed and verified exactly as the console stores them), sandbox hirers
 // and relationships.
-import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "../generated/prisma/client";
 import type { SeekEnvironment, SeekRelationshipType } from "../generated/prisma/enums";
-import { newClientId, newClientSecret, randomHex } from "../crypto/random";
-import { seal, verifierOf } from "../crypto/secret-box";
-import { seekSecretSealContext } from "../credentials/seek";
+import { newClientId, randomHex } from "../crypto/random";
+import { newSeekSecretRow } from "../credentials/secret-row";
 import { sortKey } from "../sort";
 import { uniqueName } from "./database";
 
@@ -24,18 +22,9 @@ let advertiserIds = 100_000 + Math.floor(Math.random() * 1_000_000);
 export function seekRows(prisma: () => PrismaClient) {
   const rows = {
     async secret(credentialId: string, fields: { expiresAt?: Date; revokedAt?: Date } = {}) {
-      const value = newClientSecret();
-      const id = randomUUID();
-      await prisma().seekClientSecret.create({
-        data: {
-          id,
-          credentialId,
-          ciphertext: new Uint8Array(seal(value, seekSecretSealContext(id))),
-          verifier: new Uint8Array(verifierOf(value)),
-          ...fields,
-        },
-      });
-      return { id, value };
+      const { value, data } = newSeekSecretRow({ credentialId, ...fields });
+      await prisma().seekClientSecret.create({ data });
+      return { id: data.id, value };
     },
 
     app(partnerId: string) {

@@ -12,10 +12,10 @@
 // postgresql://postgres@127.0.0.1:5432/test), BENCH_DURATION (s per route, 15),
 // BENCH_CONNECTIONS (50), BENCH_WARMUP (s per route before measuring, 3), BENCH_PORT (3400),
 // BENCH_TIMEOUT (s for the whole run).
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import os from "node:os";
 import { z } from "zod";
-import { newClientId, newClientSecret, randomHex } from "../../lib/crypto/random";
+import { newClientId, randomHex } from "../../lib/crypto/random";
 import { openDatabase } from "../../lib/db";
 import { sortKey } from "../../lib/sort";
 import { applyMigrations } from "../../prisma/migrate";
@@ -89,29 +89,16 @@ async function seedClient(url: string) {
 
 /** A SEEK app's Playground credential, its secrets stored as the console stores them. */
 async function seedSeekCredential(prisma: ReturnType<typeof openDatabase>["prisma"], partnerId: string) {
-  const { seal, verifierOf } = await import("../../lib/crypto/secret-box");
-  const { seekSecretSealContext } = await import("../../lib/credentials/seek");
+  const { newSeekSecretRow } = await import("../../lib/credentials/secret-row");
   const app = await prisma.app.create({
     data: { partnerId, name: "BenchApp-seek", sortName: sortKey("BenchApp-seek"), provider: "SEEK", credentialType: "OAUTH2" },
   });
   const credential = await prisma.seekCredential.create({ data: { appId: app.id, environment: "PLAYGROUND", clientId: newClientId() } });
   // A rotated-out secret whose overlap ended and a revoked one beside the current one.
-  const secrets = [{}, { expiresAt: new Date(Date.now() - 1000) }, { revokedAt: new Date() }].map((fields) => ({
-    id: randomUUID(),
-    value: newClientSecret(),
-    fields,
-  }));
-  for (const secret of secrets) {
-    await prisma.seekClientSecret.create({
-      data: {
-        id: secret.id,
-        credentialId: credential.id,
-        ciphertext: new Uint8Array(seal(secret.value, seekSecretSealContext(secret.id))),
-        verifier: new Uint8Array(verifierOf(secret.value)),
-        ...secret.fields,
-      },
-    });
-  }
+  const secrets = [{}, { expiresAt: new Date(Date.now() - 1000) }, { revokedAt: new Date() }].map((fields) =>
+    newSeekSecretRow({ credentialId: credential.id, ...fields }),
+  );
+  for (const secret of secrets) await prisma.seekClientSecret.create({ data: secret.data });
   return { clientId: credential.clientId, secret: secrets[0]!.value };
 }
 
