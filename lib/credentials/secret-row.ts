@@ -11,6 +11,16 @@ import { AppError } from "../errors";
 import { secretSealContext, secretStatus } from "./secrets";
 import { seekSecretSealContext } from "./seek";
 
+/** A fresh value, a row id, and the value sealed to that id with its verifier. */
+function sealedSecret(sealContext: (secretId: string) => string) {
+  const id = randomUUID();
+  const value = newClientSecret();
+  return {
+    value,
+    sealed: { id, ciphertext: new Uint8Array(seal(value, sealContext(id))), verifier: new Uint8Array(verifierOf(value)) },
+  };
+}
+
 export interface SecretRowFields {
   /** The Client row's id (not the public client_id). */
   clientId: string;
@@ -22,16 +32,13 @@ export interface SecretRowFields {
 
 /** A fresh secret's row data and its value, which only the caller ever sees. */
 export function newSecretRow({ clientId, label, createdById = null, expiresAt = null, createdAt = new Date() }: SecretRowFields) {
-  const id = randomUUID();
-  const value = newClientSecret();
+  const { value, sealed } = sealedSecret(secretSealContext);
   return {
     value,
     data: {
-      id,
+      ...sealed,
       clientId,
       label,
-      ciphertext: new Uint8Array(seal(value, secretSealContext(id))),
-      verifier: new Uint8Array(verifierOf(value)),
       createdById,
       expiresAt,
       createdAt,
@@ -50,18 +57,8 @@ export interface SeekSecretRowFields {
 
 /** A fresh SEEK secret's row data and its value; fields left out take the column's default. */
 export function newSeekSecretRow({ credentialId, ...fields }: SeekSecretRowFields) {
-  const id = randomUUID();
-  const value = newClientSecret();
-  return {
-    value,
-    data: {
-      id,
-      credentialId,
-      ciphertext: new Uint8Array(seal(value, seekSecretSealContext(id))),
-      verifier: new Uint8Array(verifierOf(value)),
-      ...fields,
-    },
-  };
+  const { value, sealed } = sealedSecret(seekSecretSealContext);
+  return { value, data: { ...sealed, credentialId, ...fields } };
 }
 
 /** A stored secret's value; a key or a ciphertext that does not open is a misconfiguration (never a 500). */

@@ -88,13 +88,8 @@ export function presentedCredentials(request: Request, params: FormParams): Pres
     : { method: "client_secret_post", clientId: bodyId, secret: bodySecret };
 }
 
-interface ClientRow {
-  id: string;
-  clientId: string;
-  isPublic: boolean;
-  grantTypes: GrantType[];
-  reviewStatus: GrantReviewStatus | null;
-  partnerId: string;
+/** The prepared statement's row: the client's own columns as authenticated, then the joins. */
+interface ClientRow extends Omit<AuthenticatedClient, "registrant" | "method"> {
   registrantId: string | null;
   registrantSubject: string | null;
   registrantEmployerIds: string[] | null;

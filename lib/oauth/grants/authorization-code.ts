@@ -13,7 +13,7 @@ import type { TokenPolicy } from "../policy";
 import { createRefreshToken, revokeCode } from "../refresh-tokens";
 import { assertReviewAllows } from "../review";
 import { orderScopes } from "../scope";
-import type { UserIssuance } from "./types";
+import { userIssuance, type UserIssuance } from "./types";
 
 const MAX_CODE_LENGTH = 512;
 
@@ -87,15 +87,5 @@ export async function authorizationCodeGrant(
     throw new InvalidGrant("The authorization code has already been used.");
   }
 
-  return {
-    kind: "user",
-    client,
-    account: { id: row.account.id, subject: row.account.subject },
-    scopes,
-    consentedScopes: orderScopes(policy, row.grant.scopes),
-    employerId,
-    sid: row.id,
-    nonce: row.nonce,
-    refreshToken,
-  };
+  return userIssuance(policy, client, row, { scopes, employerId, sid: row.id, nonce: row.nonce, refreshToken });
 }

@@ -14,7 +14,7 @@ import type { TokenPolicy } from "../policy";
 import { createRefreshToken, revokeFamily } from "../refresh-tokens";
 import { assertReviewAllows } from "../review";
 import { orderScopes, parseScope } from "../scope";
-import type { UserIssuance } from "./types";
+import { userIssuance, type UserIssuance } from "./types";
 
 const MAX_TOKEN_LENGTH = 512;
 
@@ -83,15 +83,5 @@ export async function refreshTokenGrant(
     throw new InvalidGrant("The refresh token has already been used: its whole family is now revoked.");
   }
 
-  return {
-    kind: "user",
-    client,
-    account: { id: row.account.id, subject: row.account.subject },
-    scopes,
-    consentedScopes: orderScopes(policy, row.grant.scopes),
-    employerId,
-    sid: codeId,
-    nonce: null,
-    refreshToken,
-  };
+  return userIssuance(policy, client, row, { scopes, employerId, sid: codeId, nonce: null, refreshToken });
 }

@@ -2,6 +2,8 @@
 // The grants run after the token endpoint has authenticated the client and checked that it is
 // registered for the grant (lib/oauth/token-endpoint.ts); they check the rest themselves.
 import type { AuthenticatedClient } from "../client-auth";
+import type { TokenPolicy } from "../policy";
+import { orderScopes } from "../scope";
 
 /** A 2-legged token: the client acts for itself (and its registrant account). */
 export interface AppIssuance {
@@ -29,3 +31,19 @@ export interface UserIssuance {
 }
 
 export type Issuance = AppIssuance | UserIssuance;
+
+/** What the code and refresh token grants issue for the account behind the row they redeemed. */
+export function userIssuance(
+  policy: TokenPolicy,
+  client: AuthenticatedClient,
+  row: { account: { id: string; subject: string }; grant: { scopes: string[] } },
+  issued: Pick<UserIssuance, "scopes" | "employerId" | "sid" | "nonce" | "refreshToken">,
+): UserIssuance {
+  return {
+    kind: "user",
+    client,
+    account: { id: row.account.id, subject: row.account.subject },
+    consentedScopes: orderScopes(policy, row.grant.scopes),
+    ...issued,
+  };
+}
