@@ -72,50 +72,53 @@ export async function listDashboardApps(user: SessionUser, query: DashboardQuery
   return { apps, page, pageCount, total, search, grouped };
 }
 
+/**
+ * The app with this id if `user` may see it, with the fields `select` names. Null for a malformed
+ * id, a missing app and another partner's app alike: the tenant filter is in the query.
+ */
+export async function findVisibleApp<const S extends Prisma.AppSelect>(user: SessionUser, appId: string, select: S) {
+  if (!isUuid(appId)) return null;
+  return (await db().app.findFirst({ where: { AND: [{ id: appId }, visibleApps(user)] }, select })) as Prisma.AppGetPayload<{
+    select: S;
+  }> | null;
+}
+
 /** One app the user may see, or null (missing, malformed id, or another partner's). */
 export async function findApp(user: SessionUser, appId: string) {
-  if (!isUuid(appId)) return null;
-  return db().app.findFirst({
-    where: { AND: [{ id: appId }, visibleApps(user)] },
-    select: {
-      id: true,
-      name: true,
-      description: true,
-      provider: true,
-      credentialType: true,
-      createdAt: true,
-      updatedAt: true,
-      partner: { select: { id: true, name: true } },
-      /** SEEK apps show the services tab only when they have services. */
-      _count: { select: { services: true } },
-    },
+  return findVisibleApp(user, appId, {
+    id: true,
+    name: true,
+    description: true,
+    provider: true,
+    credentialType: true,
+    createdAt: true,
+    updatedAt: true,
+    partner: { select: { id: true, name: true } },
+    /** SEEK apps show the services tab only when they have services. */
+    _count: { select: { services: true } },
   });
 }
 
 /** The app's services, most recent provisioning change first. Null when the app is not visible. */
 export async function listAppServices(user: SessionUser, appId: string) {
-  if (!isUuid(appId)) return null;
-  const app = await db().app.findFirst({
-    where: { AND: [{ id: appId }, visibleApps(user)] },
-    select: {
-      services: {
-        orderBy: [{ statusChangedAt: "desc" }, { id: "asc" }],
-        select: {
-          id: true,
-          status: true,
-          statusChangedAt: true,
-          /** Moves name the version the page showed (lib/data/provisioning.ts moveService). */
-          version: true,
-          service: {
-            select: {
-              id: true,
-              name: true,
-              description: true,
-              reviewRequired: true,
-              documentationUrl: true,
-              testingToolUrl: true,
-              slug: true,
-            },
+  const app = await findVisibleApp(user, appId, {
+    services: {
+      orderBy: [{ statusChangedAt: "desc" }, { id: "asc" }],
+      select: {
+        id: true,
+        status: true,
+        statusChangedAt: true,
+        /** Moves name the version the page showed (lib/data/provisioning.ts moveService). */
+        version: true,
+        service: {
+          select: {
+            id: true,
+            name: true,
+            description: true,
+            reviewRequired: true,
+            documentationUrl: true,
+            testingToolUrl: true,
+            slug: true,
           },
         },
       },

@@ -9,6 +9,14 @@ import type { Service } from "../catalog/schemas";
 import { isMissingRow, isUniqueViolation } from "./shared";
 import type { SessionUser } from "./users";
 
+/** A service's rules with the services they name (conflicts are stored on either side). */
+export const SERVICE_RULES_SELECT = {
+  requires: { select: { id: true, name: true } },
+  conflictsWith: { select: { id: true, name: true } },
+  conflictedBy: { select: { id: true, name: true } },
+  bundles: { select: { id: true, name: true } },
+} as const;
+
 export async function listCatalog(user: SessionUser) {
   assertCan(user.role, "apps:create");
   return db().service.findMany({
@@ -22,10 +30,7 @@ export async function listCatalog(user: SessionUser) {
       reviewRequired: true,
       documentationUrl: true,
       testingToolUrl: true,
-      conflictsWith: { select: { id: true, name: true } },
-      conflictedBy: { select: { id: true, name: true } },
-      requires: { select: { id: true, name: true } },
-      bundles: { select: { id: true, name: true } },
+      ...SERVICE_RULES_SELECT,
       _count: { select: { appServices: true } },
     },
   });

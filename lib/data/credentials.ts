@@ -4,56 +4,38 @@ import "server-only";
 // information and its grant review. The changes live beside it: secrets.ts, redirect-uris.ts,
 // partner-info.ts, grant-review.ts; app creation with its credentials is in apps.ts. Another
 // partner's app is "not found", exactly like a missing one.
-import { db } from "../db";
 import { can } from "../auth/permissions";
-import { visibleApps } from "../auth/scope";
-import { isUuid } from "../ids";
 import { secretStatus } from "../credentials/secrets";
+import { findVisibleApp } from "./apps";
+import { REVIEW_SELECT } from "./grant-review";
+import { PARTNER_INFO_SELECT } from "./partner-info";
+import { SECRET_METADATA_SELECT } from "./secrets";
 import type { SessionUser } from "./users";
 
 /** What the Credentials tab shows: metadata only, never a secret value. Null when not visible. */
 export async function getCredentials(user: SessionUser, appId: string, now = new Date()) {
-  if (!isUuid(appId)) return null;
-  const app = await db().app.findFirst({
-    where: { AND: [{ id: appId }, visibleApps(user)] },
-    select: {
-      id: true,
-      name: true,
-      credentialType: true,
-      partnerId: true,
-      partner: { select: { employerIdType: true } },
-      client: {
-        select: {
-          id: true,
-          clientId: true,
-          isPublic: true,
-          grantTypes: true,
-          reviewStatus: true,
-          reviewReason: true,
-          reviewVersion: true,
-          reviewChangedAt: true,
-          companyName: true,
-          homepageUrl: true,
-          supportEmail: true,
-          privacyPolicyUrl: true,
-          createdAt: true,
-          secrets: {
-            orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-            select: {
-              id: true,
-              label: true,
-              createdAt: true,
-              lastUsedAt: true,
-              expiresAt: true,
-              revokedAt: true,
-              createdBy: { select: { name: true } },
-              revokedBy: { select: { name: true } },
-            },
-          },
-          redirectUris: {
-            orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-            select: { id: true, uri: true, createdAt: true },
-          },
+  const app = await findVisibleApp(user, appId, {
+    id: true,
+    name: true,
+    credentialType: true,
+    partnerId: true,
+    partner: { select: { employerIdType: true } },
+    client: {
+      select: {
+        id: true,
+        clientId: true,
+        isPublic: true,
+        grantTypes: true,
+        ...REVIEW_SELECT,
+        ...PARTNER_INFO_SELECT,
+        createdAt: true,
+        secrets: {
+          orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+          select: { ...SECRET_METADATA_SELECT, label: true },
+        },
+        redirectUris: {
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+          select: { id: true, uri: true, createdAt: true },
         },
       },
     },

@@ -7,6 +7,10 @@ import { assertCan } from "../auth/permissions";
 import { REVIEW_MOVES, type ReviewMove } from "../credentials/review";
 import { CHANGED_MEANWHILE, clientForChange, recordActivity, TX_OPTIONS } from "./client-access";
 import type { SessionUser } from "./users";
+import { PARTNER_INFO_SELECT } from "./partner-info";
+
+/** A client's grant review as the Credentials tab and the review queue show it. */
+export const REVIEW_SELECT = { reviewStatus: true, reviewReason: true, reviewVersion: true, reviewChangedAt: true } as const;
 
 /**
  * A review move, applied only if the review is still at `expectedVersion` (the version the page
@@ -54,14 +58,8 @@ export async function listGrantReviews(user: SessionUser, status: "IN_REVIEW" | 
     select: {
       id: true,
       clientId: true,
-      reviewStatus: true,
-      reviewReason: true,
-      reviewVersion: true,
-      reviewChangedAt: true,
-      companyName: true,
-      homepageUrl: true,
-      supportEmail: true,
-      privacyPolicyUrl: true,
+      ...REVIEW_SELECT,
+      ...PARTNER_INFO_SELECT,
       redirectUris: { select: { uri: true }, orderBy: { createdAt: "asc" } },
       app: { select: { id: true, name: true, partner: { select: { id: true, name: true } } } },
     },

@@ -12,6 +12,8 @@ import { decide, type LifecycleAction } from "../provisioning/lifecycle";
 import { requestability, type CatalogService } from "../provisioning/rules";
 import { visibleApps } from "../auth/scope";
 import { isUniqueViolation } from "./shared";
+import { findVisibleApp } from "./apps";
+import { SERVICE_RULES_SELECT } from "./catalog";
 import type { SessionUser } from "./users";
 
 const CHANGED_MEANWHILE = "This service changed meanwhile. Its current status is shown now: check it and try again.";
@@ -22,10 +24,7 @@ const catalogSelect = {
   provider: true,
   description: true,
   reviewRequired: true,
-  requires: { select: { id: true, name: true } },
-  conflictsWith: { select: { id: true, name: true } },
-  conflictedBy: { select: { id: true, name: true } },
-  bundles: { select: { id: true, name: true } },
+  ...SERVICE_RULES_SELECT,
 } satisfies Prisma.ServiceSelect;
 
 function notFound(): AppError {
@@ -34,11 +33,7 @@ function notFound(): AppError {
 
 /** The catalog services of the app's provider, each with whether and why it can be requested. */
 export async function listRequestOptions(user: SessionUser, appId: string) {
-  if (!isUuid(appId)) return null;
-  const app = await db().app.findFirst({
-    where: { AND: [{ id: appId }, visibleApps(user)] },
-    select: { provider: true, services: { select: { serviceId: true } } },
-  });
+  const app = await findVisibleApp(user, appId, { provider: true, services: { select: { serviceId: true } } });
   if (!app) return null;
   const catalog = await db().service.findMany({
     where: { provider: app.provider },
@@ -175,22 +170,18 @@ export async function moveService(
 
 /** Every status change of the app's services, newest first (also of services since removed). */
 export async function listStatusHistory(user: SessionUser, appId: string) {
-  if (!isUuid(appId)) return null;
-  const app = await db().app.findFirst({
-    where: { AND: [{ id: appId }, visibleApps(user)] },
-    select: {
-      statusChanges: {
-        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-        select: {
-          id: true,
-          serviceId: true,
-          fromStatus: true,
-          toStatus: true,
-          note: true,
-          createdAt: true,
-          actor: { select: { name: true, role: true } },
-          service: { select: { name: true } },
-        },
+  const app = await findVisibleApp(user, appId, {
+    statusChanges: {
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: {
+        id: true,
+        serviceId: true,
+        fromStatus: true,
+        toStatus: true,
+        note: true,
+        createdAt: true,
+        actor: { select: { name: true, role: true } },
+        service: { select: { name: true } },
       },
     },
   });

@@ -13,6 +13,17 @@ import { MAX_ACTIVE_SECRETS, activeSecretWhere, secretSealContext } from "../cre
 import { appNotFound, clientForChange, recordActivity, TX_OPTIONS } from "./client-access";
 import type { SessionUser } from "./users";
 
+/** What the Credentials tab shows of a secret (Indeed's or SEEK's): never its value. */
+export const SECRET_METADATA_SELECT = {
+  id: true,
+  createdAt: true,
+  lastUsedAt: true,
+  expiresAt: true,
+  revokedAt: true,
+  createdBy: { select: { name: true } },
+  revokedBy: { select: { name: true } },
+} as const;
+
 /** "Add another secret": a new active secret, unless the client already has the most it may. */
 export async function addSecret(user: SessionUser, input: { appId: string; label: Secret["label"]; expiresOn?: Secret["expiresOn"] }) {
   const { label, expiresOn = null } = input;

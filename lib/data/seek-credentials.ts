@@ -27,6 +27,7 @@ import {
   type SeekRotationOverlap,
 } from "../credentials/seek";
 import { visibleApps } from "../auth/scope";
+import { SECRET_METADATA_SELECT } from "./secrets";
 import type { SessionUser } from "./users";
 
 type Tx = Prisma.TransactionClient;
@@ -110,15 +111,7 @@ export async function getSeekCredentials(user: SessionUser, appId: string, now =
           secrets: {
             orderBy: [{ createdAt: "desc" }, { id: "asc" }],
             take: 10,
-            select: {
-              id: true,
-              createdAt: true,
-              lastUsedAt: true,
-              expiresAt: true,
-              revokedAt: true,
-              createdBy: { select: { name: true } },
-              revokedBy: { select: { name: true } },
-            },
+            select: SECRET_METADATA_SELECT,
           },
         },
       },
