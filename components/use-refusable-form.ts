@@ -13,7 +13,7 @@ interface FormState<V> {
 /**
  * A form whose action redirects on success, so what comes back is a refusal. Key the fields by
  * `attempt` so they start again from what was submitted; `errors(field)` gives the messages for
- * a field and its parts (`employerIds.0`); after a refusal the keyboard goes to the first field
+ * a field and its parts (`employerIds.0`), `field(name)` binds a text field to them; after a refusal the keyboard goes to the first field
  * that needs attention.
  */
 export function useRefusableForm<V>(submit: (formData: FormData) => Promise<ActionResult | void>, read: (formData: FormData) => V, initial: V) {
@@ -35,5 +35,12 @@ export function useRefusableForm<V>(submit: (formData: FormData) => Promise<Acti
     formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], fieldset[data-invalid] input')?.focus();
   }, [state.attempt, state.result]);
 
-  return { ...state, dispatch, pending, formRef, errors };
+  /** A text, select or textarea field bound to the form: its name, what it starts from, its errors. */
+  const field = (name: { [K in keyof V]: V[K] extends string ? K : never }[keyof V] & string) => ({
+    name,
+    defaultValue: state.values[name] as string,
+    errors: errors(name),
+  });
+
+  return { ...state, dispatch, pending, formRef, errors, field };
 }

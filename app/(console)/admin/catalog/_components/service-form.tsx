@@ -48,7 +48,7 @@ export function ServiceForm({
   conflictedBy?: { id: string; name: string }[];
 }) {
   // Success redirects to the catalog.
-  const { result, values, attempt, dispatch, pending, formRef, errors } = useRefusableForm(
+  const { result, values, attempt, dispatch, pending, formRef, errors, field } = useRefusableForm(
     serviceId ? updateServiceAction : createServiceAction,
     readServiceForm,
     initial,
@@ -60,19 +60,17 @@ export function ServiceForm({
       <FormMessage result={result} />
       {/* Keyed by attempt: the fields start again from what was submitted. */}
       <div key={attempt} className="flex flex-col gap-5">
-        <TextField label="Name" name="name" required maxLength={100} defaultValue={values.name} errors={errors("name")} />
+        <TextField label="Name" {...field("name")} required maxLength={100} />
         <TextField
           label="Identifier"
-          name="slug"
+          {...field("slug")}
           required
           maxLength={60}
-          defaultValue={values.slug}
-          errors={errors("slug")}
           hint="Lower-case letters, digits and single hyphens, e.g. job-sync-api. Code and URLs use it."
           spellCheck={false}
           autoCapitalize="none"
         />
-        <SelectField label="Provider" name="provider" required defaultValue={values.provider} errors={errors("provider")}>
+        <SelectField label="Provider" {...field("provider")} required>
           <option value="">Choose a provider</option>
           {PROVIDERS.map((p) => (
             <option key={p} value={p}>
@@ -80,14 +78,7 @@ export function ServiceForm({
             </option>
           ))}
         </SelectField>
-        <TextareaField
-          label="Description"
-          name="description"
-          required
-          maxLength={1000}
-          defaultValue={values.description}
-          errors={errors("description")}
-        />
+        <TextareaField label="Description" {...field("description")} required maxLength={1000} />
         <CheckboxField
           label="Review required"
           name="reviewRequired"
@@ -97,20 +88,16 @@ export function ServiceForm({
         />
         <TextField
           label="Documentation URL"
-          name="documentationUrl"
+          {...field("documentationUrl")}
           type="url"
           required
           maxLength={2048}
-          defaultValue={values.documentationUrl}
-          errors={errors("documentationUrl")}
           placeholder="https://docs.indeed.com/…"
         />
         <TextField
           label="Testing tool URL or path"
-          name="testingToolUrl"
+          {...field("testingToolUrl")}
           maxLength={2048}
-          defaultValue={values.testingToolUrl}
-          errors={errors("testingToolUrl")}
           hint="Optional. A path on this site such as /token-tool, or a full URL."
         />
         <ServiceChoices

@@ -33,7 +33,7 @@ export function AccountForm({
   employers: { id: string; name: string }[];
 }) {
   // Success redirects to the list.
-  const { result, values, attempt, dispatch, pending, formRef, errors } = useRefusableForm(
+  const { result, values, attempt, dispatch, pending, formRef, errors, field } = useRefusableForm(
     accountId ? updateSandboxAccountAction : createSandboxAccountAction,
     fieldsOf,
     initial,
@@ -46,16 +46,14 @@ export function AccountForm({
       <div key={attempt} className="flex flex-col gap-5">
         <TextField
           label="Email"
-          name="email"
+          {...field("email")}
           type="email"
           required
           maxLength={320}
           autoComplete="off"
-          defaultValue={values.email}
-          errors={errors("email")}
           hint="The account signs in to the Indeed emulator with it."
         />
-        <TextField label="Name" name="name" required maxLength={100} defaultValue={values.name} errors={errors("name")} />
+        <TextField label="Name" {...field("name")} required maxLength={100} />
         <TextField
           label="Password"
           name="password"
@@ -67,9 +65,7 @@ export function AccountForm({
         />
         <SelectField
           label="Partner"
-          name="partnerId"
-          defaultValue={values.partnerId}
-          errors={errors("partnerId")}
+          {...field("partnerId")}
           hint="The partner whose test account this is. Until an app's authorization code grant is approved, only its partner's accounts may authorize it."
         >
           <option value="">No partner: an ordinary Indeed user</option>

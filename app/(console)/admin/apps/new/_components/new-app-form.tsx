@@ -17,14 +17,14 @@ const EMPTY: NewAppFormValues = { partnerId: "", name: "", description: "", prov
 
 /** Creates an app with its credentials. OAuth settings show (and are sent) only for OAuth 2.0 apps. */
 export function NewAppForm({ partners }: { partners: { id: string; name: string }[] }) {
-  const { result, values, attempt, dispatch, pending, formRef, errors } = useRefusableForm(createAppAction, readNewAppForm, EMPTY);
+  const { result, values, attempt, dispatch, pending, formRef, errors, field } = useRefusableForm(createAppAction, readNewAppForm, EMPTY);
   const [credentialType, setCredentialType] = useState(values.credentialType);
 
   return (
     <form ref={formRef} action={dispatch} noValidate className="flex flex-col gap-5">
       <FormMessage result={result} />
       <div key={attempt} className="flex flex-col gap-5">
-        <SelectField label="Partner" name="partnerId" required defaultValue={values.partnerId} errors={errors("partnerId")}>
+        <SelectField label="Partner" {...field("partnerId")} required>
           <option value="">Choose a partner</option>
           {partners.map((p) => (
             <option key={p.id} value={p.id}>
@@ -34,15 +34,13 @@ export function NewAppForm({ partners }: { partners: { id: string; name: string 
         </SelectField>
         <TextField
           label="Name"
-          name="name"
+          {...field("name")}
           required
           maxLength={100}
-          defaultValue={values.name}
-          errors={errors("name")}
           hint="Suffix test and production versions with -dev and -prod, e.g. AceRecruitersApp-dev."
         />
-        <TextareaField label="Description" name="description" maxLength={1000} defaultValue={values.description} errors={errors("description")} />
-        <SelectField label="Provider" name="provider" required defaultValue={values.provider} errors={errors("provider")}>
+        <TextareaField label="Description" {...field("description")} maxLength={1000} />
+        <SelectField label="Provider" {...field("provider")} required>
           {PROVIDERS.map((p) => (
             <option key={p} value={p}>
               {PROVIDER_LABELS[p]}
