@@ -2,12 +2,14 @@
 // asks the data layer for another partner's apps by id, by search and by page.
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { useTestDatabase } from "../testing/database";
+import { useTestDatabase, type People } from "../testing/database";
 import { compareNames, sortKey } from "../sort";
 import { DASHBOARD_PAGE_SIZE, findApp, listAppServices, listDashboardApps } from "./apps";
 import type { SessionUser } from "./users";
 
 const t = useTestDatabase();
+
+let people: People;
 
 // Names chosen so that case-sensitive or plain code-point order would differ from ours.
 const ACME_APPS = ["beta", "Alpha", "alpha2", "Gamma", "delta", "app-10", "app-9"];
@@ -16,10 +18,6 @@ const GLOBEX_APPS = ["Globex secret", "aardvark"];
 
 let acme: { id: string; name: string };
 let globex: { id: string; name: string };
-let acmeOwner: SessionUser;
-let acmeViewer: SessionUser;
-let globexDeveloper: SessionUser;
-let admin: SessionUser;
 const appIds = new Map<string, string>();
 let globexSecretId: string;
 
@@ -30,10 +28,7 @@ beforeAll(async () => {
   for (const name of ACME_APPS) appIds.set(`acme/${name}`, (await t.rows.app(acme.id, name)).id);
   for (const name of GLOBEX_APPS) appIds.set(`globex/${name}`, (await t.rows.app(globex.id, name)).id);
   globexSecretId = appIds.get("globex/Globex secret")!;
-  acmeOwner = await t.rows.user("OWNER", acme);
-  acmeViewer = await t.rows.user("VIEWER", acme);
-  globexDeveloper = await t.rows.user("DEVELOPER", globex);
-  admin = await t.rows.user("ADMIN", null);
+  people = await t.rows.people(acme, globex);
 
   const job = await t.rows.service({ name: "Job Sync" });
   const employer = await t.rows.service({ name: "Employer Data", reviewRequired: false });
@@ -52,7 +47,7 @@ const names = (apps: { name: string }[]) => apps.map((a) => a.name);
 
 describe("listDashboardApps for a partner member", () => {
   it("lists exactly the partner's apps, alphabetically and case-insensitively", async () => {
-    const result = await listDashboardApps(acmeOwner);
+    const result = await listDashboardApps(people.acmeOwner);
     expect(names(result.apps)).toEqual(ACME_ORDER);
     expect([...ACME_APPS].sort(compareNames)).toEqual(ACME_ORDER);
     expect(result.apps.every((a) => a.partner.id === acme.id)).toBe(true);
@@ -60,36 +55,36 @@ describe("listDashboardApps for a partner member", () => {
   });
 
   it("never shows another partner's apps, whatever the page or search", async () => {
-    const mine = await listDashboardApps(globexDeveloper);
+    const mine = await listDashboardApps(people.globexDeveloper);
     expect(names(mine.apps)).toEqual(["aardvark", "Globex secret"]);
     for (const query of [{}, { page: 2 }, { page: -1 }, { search: "a" }, { search: "Alpha" }, { search: "%" }]) {
-      const result = await listDashboardApps(globexDeveloper, query);
+      const result = await listDashboardApps(people.globexDeveloper, query);
       expect(result.apps.every((a) => a.partner.id === globex.id), JSON.stringify(query)).toBe(true);
     }
-    expect((await listDashboardApps(acmeOwner, { search: "Globex secret" })).total).toBe(0);
+    expect((await listDashboardApps(people.acmeOwner, { search: "Globex secret" })).total).toBe(0);
   });
 
   it("searches case-insensitively within the name, trimming the query", async () => {
-    const result = await listDashboardApps(acmeOwner, { search: "  ALPHA " });
+    const result = await listDashboardApps(people.acmeOwner, { search: "  ALPHA " });
     expect(names(result.apps)).toEqual(["Alpha", "alpha2"]);
     expect(result.search).toBe("ALPHA");
     expect(result.total).toBe(2);
-    expect((await listDashboardApps(acmeOwner, { search: "no such app" })).apps).toEqual([]);
+    expect((await listDashboardApps(people.acmeOwner, { search: "no such app" })).apps).toEqual([]);
   });
 
   it("shows each app's services, most recent change first", async () => {
-    const { apps } = await listDashboardApps(acmeOwner, { search: "Alpha" });
+    const { apps } = await listDashboardApps(people.acmeOwner, { search: "Alpha" });
     const alpha = apps.find((a) => a.name === "Alpha")!;
     expect(alpha.services.map((s) => s.service.name)).toEqual(["Job Sync", "Employer Data", "Disposition Sync"]);
   });
 
   it("lets a viewer see the partner's apps", async () => {
-    expect(names((await listDashboardApps(acmeViewer)).apps)).toEqual(ACME_ORDER);
+    expect(names((await listDashboardApps(people.acmeViewer)).apps)).toEqual(ACME_ORDER);
   });
 
   it("shows nothing to a user with an unknown role, or a member without a partner", async () => {
-    const root = { ...acmeOwner, role: "ROOT" } as unknown as SessionUser;
-    const orphan: SessionUser = { ...acmeOwner, partnerId: null, partnerName: null };
+    const root = { ...people.acmeOwner, role: "ROOT" } as unknown as SessionUser;
+    const orphan: SessionUser = { ...people.acmeOwner, partnerId: null, partnerName: null };
     for (const user of [root, orphan]) {
       const result = await listDashboardApps(user);
       expect(result.apps).toEqual([]);
@@ -100,7 +95,7 @@ describe("listDashboardApps for a partner member", () => {
 
 describe("listDashboardApps for an admin", () => {
   it("lists every partner's apps, grouped by partner in alphabetical order", async () => {
-    const result = await listDashboardApps(admin);
+    const result = await listDashboardApps(people.admin);
     expect(result.grouped).toBe(true);
     const ours = result.apps.filter((a) => a.partner.id === acme.id || a.partner.id === globex.id);
     expect(ours.map((a) => `${a.partner.name}/${a.name}`)).toEqual([
@@ -116,8 +111,8 @@ describe("findApp and listAppServices", () => {
 
   it("return the member's own app and its services, most recent change first", async () => {
     const alpha = appIds.get("acme/Alpha")!;
-    expect(await findApp(acmeOwner, alpha)).toMatchObject({ id: alpha, name: "Alpha", partner: { id: acme.id } });
-    const services = await listAppServices(acmeViewer, alpha);
+    expect(await findApp(people.acmeOwner, alpha)).toMatchObject({ id: alpha, name: "Alpha", partner: { id: acme.id } });
+    const services = await listAppServices(people.acmeViewer, alpha);
     expect(services?.map((s) => [s.service.name, s.status])).toEqual([
       ["Job Sync", "APPROVED"],
       ["Employer Data", "NONE"],
@@ -128,21 +123,21 @@ describe("findApp and listAppServices", () => {
   });
 
   it("return an empty list, not null, for a visible app without services", async () => {
-    expect(await listAppServices(acmeOwner, appIds.get("acme/beta")!)).toEqual([]);
+    expect(await listAppServices(people.acmeOwner, appIds.get("acme/beta")!)).toEqual([]);
   });
 
   it("return null for another partner's app, exactly as for a missing one", async () => {
-    for (const user of [acmeOwner, acmeViewer]) {
+    for (const user of [people.acmeOwner, people.acmeViewer]) {
       expect(await findApp(user, globexSecretId)).toBeNull();
       expect(await listAppServices(user, globexSecretId)).toBeNull();
       expect(await findApp(user, globexSecretId.toUpperCase())).toBeNull();
       expect(await listAppServices(user, globexSecretId.toUpperCase())).toBeNull();
     }
-    expect(await findApp(globexDeveloper, appIds.get("acme/Alpha")!)).toBeNull();
+    expect(await findApp(people.globexDeveloper, appIds.get("acme/Alpha")!)).toBeNull();
   });
 
   it("return null for a missing uuid and for malformed ids, for members and admins alike", async () => {
-    for (const user of [acmeOwner, admin]) {
+    for (const user of [people.acmeOwner, people.admin]) {
       expect(await findApp(user, randomUUID())).toBeNull();
       expect(await listAppServices(user, randomUUID())).toBeNull();
       for (const id of malformed) {
@@ -153,14 +148,14 @@ describe("findApp and listAppServices", () => {
   });
 
   it("let an admin open any partner's app", async () => {
-    expect(await findApp(admin, globexSecretId)).toMatchObject({ name: "Globex secret", partner: { id: globex.id } });
-    expect((await listAppServices(admin, globexSecretId))?.map((s) => s.status)).toEqual(["REJECTED"]);
+    expect(await findApp(people.admin, globexSecretId)).toMatchObject({ name: "Globex secret", partner: { id: globex.id } });
+    expect((await listAppServices(people.admin, globexSecretId))?.map((s) => s.status)).toEqual(["REJECTED"]);
   });
 
   it("return null to a user with an unknown role or a member without a partner", async () => {
     const alpha = appIds.get("acme/Alpha")!;
-    const root = { ...acmeOwner, role: "ROOT" } as unknown as SessionUser;
-    const orphan: SessionUser = { ...acmeOwner, partnerId: null, partnerName: null };
+    const root = { ...people.acmeOwner, role: "ROOT" } as unknown as SessionUser;
+    const orphan: SessionUser = { ...people.acmeOwner, partnerId: null, partnerName: null };
     for (const user of [root, orphan]) {
       expect(await findApp(user, alpha)).toBeNull();
       expect(await listAppServices(user, alpha)).toBeNull();
@@ -212,7 +207,7 @@ describe("dashboard pagination", () => {
   });
 
   it("counts every partner's apps for an admin", async () => {
-    const result = await listDashboardApps(admin);
+    const result = await listDashboardApps(people.admin);
     expect(result.total).toBe(count + ACME_APPS.length + GLOBEX_APPS.length);
     expect(result.pageCount).toBe(Math.ceil(result.total / DASHBOARD_PAGE_SIZE));
   });

@@ -86,6 +86,9 @@ export function uniqueName(prefix: string): string {
   return `${prefix} ${counter}-${randomBytes(3).toString("hex")}`;
 }
 
+/** What `rows.people` creates. */
+export type People = Awaited<ReturnType<ReturnType<typeof testRows>["people"]>>;
+
 /** Small row builders: each creates one row with defaults and returns what tests need. */
 export function testRows(prisma: () => PrismaClient) {
   return {
@@ -106,6 +109,18 @@ export function testRows(prisma: () => PrismaClient) {
         select: { id: true, email: true, name: true, role: true, partnerId: true },
       });
       return { ...created, partnerName: partner?.name ?? null };
+    },
+
+    /** The cast of the tenant-isolation tests: an owner, a developer and a viewer of each partner, and an admin. */
+    async people(acme: { id: string; name: string }, globex: { id: string; name: string }) {
+      return {
+        acmeOwner: await this.user("OWNER", acme),
+        acmeDeveloper: await this.user("DEVELOPER", acme),
+        acmeViewer: await this.user("VIEWER", acme),
+        globexOwner: await this.user("OWNER", globex),
+        globexDeveloper: await this.user("DEVELOPER", globex),
+        admin: await this.user("ADMIN", null),
+      };
     },
 
     app(

@@ -3,9 +3,8 @@
 // well-formed inputs naming real rows. Each refusal must change nothing and reveal nothing.
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { SessionUser } from "@/lib/data/users";
 import { actAs } from "@/lib/testing/signed-in";
-import { useTestDatabase } from "@/lib/testing/database";
+import { useTestDatabase, type People } from "@/lib/testing/database";
 import { useCredentialsKeyForTesting } from "@/lib/crypto/credentials-key";
 import { createAppWithCredentials } from "@/lib/data/apps";
 import { getCredentials } from "@/lib/data/credentials";
@@ -20,11 +19,8 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const t = useTestDatabase();
 
-let acmeOwner: SessionUser;
-let acmeViewer: SessionUser;
-let globexOwner: SessionUser;
-let globexDeveloper: SessionUser;
-let admin: SessionUser;
+let people: People;
+
 let app: { id: string };
 let applyApp: { id: string };
 let rejectedApp: { id: string };
@@ -35,13 +31,9 @@ beforeAll(async () => {
   useCredentialsKeyForTesting(randomBytes(32));
   const acme = await t.rows.partner();
   const globex = await t.rows.partner();
-  acmeOwner = await t.rows.user("OWNER", acme);
-  acmeViewer = await t.rows.user("VIEWER", acme);
-  globexOwner = await t.rows.user("OWNER", globex);
-  globexDeveloper = await t.rows.user("DEVELOPER", globex);
-  admin = await t.rows.user("ADMIN", null);
+  people = await t.rows.people(acme, globex);
   const create = (name: string, credentialType: "OAUTH2" | "INDEED_APPLY") =>
-    createAppWithCredentials(admin, {
+    createAppWithCredentials(people.admin, {
       partnerId: acme.id,
       name,
       description: "",
@@ -53,10 +45,10 @@ beforeAll(async () => {
   app = await create("Target-dev", "OAUTH2");
   applyApp = await create("Target-apply", "INDEED_APPLY");
   rejectedApp = await create("Target-rejected", "OAUTH2");
-  await moveGrantReview(admin, { appId: rejectedApp.id, move: "reject", expectedVersion: 0, reason: "Fix it." });
-  actAs(acmeOwner);
+  await moveGrantReview(people.admin, { appId: rejectedApp.id, move: "reject", expectedVersion: 0, reason: "Fix it." });
+  actAs(people.acmeOwner);
   expect((await actions.addRedirectUriAction({ appId: app.id, uri: "https://acme.example/cb" })).ok).toBe(true);
-  const client = (await getCredentials(acmeOwner, app.id))!.client!;
+  const client = (await getCredentials(people.acmeOwner, app.id))!.client!;
   secretId = client.secrets[0]!.id;
   redirectUriId = client.redirectUris[0]!.id;
 });
@@ -103,7 +95,7 @@ const MIXED_CALLS = {
 describe("another partner's members", () => {
   for (const [name, call] of Object.entries(PARTNER_CALLS)) {
     it(`get "not found" from ${name}, and change nothing`, async () => {
-      for (const user of [globexOwner, globexDeveloper]) {
+      for (const user of [people.globexOwner, people.globexDeveloper]) {
         actAs(user);
         const before = await snapshot();
         const result = await call();
@@ -115,8 +107,8 @@ describe("another partner's members", () => {
   }
 
   it("cannot reach an Acme secret or redirect URL through an app of their own", async () => {
-    const globexApp = await createAppWithCredentials(admin, {
-      partnerId: globexOwner.partnerId!,
+    const globexApp = await createAppWithCredentials(people.admin, {
+      partnerId: people.globexOwner.partnerId!,
       name: `Globex own ${randomBytes(3).toString("hex")}`,
       description: "",
       provider: "INDEED",
@@ -124,7 +116,7 @@ describe("another partner's members", () => {
       isPublic: false,
       grantTypes: ["AUTHORIZATION_CODE"],
     });
-    actAs(globexOwner);
+    actAs(people.globexOwner);
     for (const [name, call] of Object.entries(MIXED_CALLS)) {
       const before = await snapshot();
       const result = await call(globexApp.id);
@@ -137,7 +129,7 @@ describe("another partner's members", () => {
 describe("a viewer of the right partner", () => {
   for (const [name, call] of Object.entries(PARTNER_CALLS)) {
     it(`is refused ${name}, and nothing changes`, async () => {
-      actAs(acmeViewer);
+      actAs(people.acmeViewer);
       const before = await snapshot();
       const result = await call();
       expect(result, name).toMatchObject({ ok: false, code: "FORBIDDEN" });
@@ -147,7 +139,7 @@ describe("a viewer of the right partner", () => {
   }
 
   it("still sees the metadata, never a value", async () => {
-    const credentials = await getCredentials(acmeViewer, app.id);
+    const credentials = await getCredentials(people.acmeViewer, app.id);
     expect(credentials?.canManage).toBe(false);
     expect(credentials?.client?.secrets.length).toBeGreaterThan(0);
     expect(JSON.stringify(credentials)).not.toMatch(/ciphertext|verifier/);
@@ -156,7 +148,7 @@ describe("a viewer of the right partner", () => {
 
 describe("admin-only actions called by partners", () => {
   it("refuse creating an app, approving and rejecting a review", async () => {
-    for (const user of [acmeOwner, acmeViewer, globexOwner]) {
+    for (const user of [people.acmeOwner, people.acmeViewer, people.globexOwner]) {
       actAs(user);
       const before = await snapshot();
       const created = await createAppAction(
@@ -164,7 +156,7 @@ describe("admin-only actions called by partners", () => {
       );
       expect(created).toMatchObject({ ok: false, code: "FORBIDDEN" });
       const approved = await moveGrantReviewAction(formData({ appId: app.id, move: "approve", version: "0" }));
-      expect(approved).toMatchObject({ ok: false, code: user === globexOwner ? "NOT_FOUND" : "FORBIDDEN" });
+      expect(approved).toMatchObject({ ok: false, code: user === people.globexOwner ? "NOT_FOUND" : "FORBIDDEN" });
       const rejected = await moveGrantReviewAction(formData({ appId: app.id, move: "reject", version: "0", reason: "x" }));
       expect(rejected.ok).toBe(false);
       expect(await snapshot()).toBe(before);
@@ -174,7 +166,7 @@ describe("admin-only actions called by partners", () => {
 
 describe("the owner", () => {
   it("can do each of these, and a reveal returns the value the verifier accepts", async () => {
-    actAs(acmeOwner);
+    actAs(people.acmeOwner);
     const revealed = await actions.revealSecretAction({ appId: app.id, secretId });
     expect(revealed.ok && revealed.data?.value).toMatch(/^[A-Za-z0-9]{64}$/);
     expect(await actions.addSecretAction({ appId: app.id, label: "Second" })).toMatchObject({ ok: true });
@@ -185,7 +177,7 @@ describe("the owner", () => {
   });
 
   it("gets each refusal of the allowlist next to the field, and malformed ids as not found", async () => {
-    actAs(acmeOwner);
+    actAs(people.acmeOwner);
     const refused = await actions.addRedirectUriAction({ appId: app.id, uri: "javascript:alert(1)" });
     expect(refused).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { uri: ["javascript: URLs cannot be redirect URLs. Use an https:// URL."] } });
     const malformed = await actions.revealSecretAction({ appId: "not-a-uuid", secretId: "'; DROP TABLE" });

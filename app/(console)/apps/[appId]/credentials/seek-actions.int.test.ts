@@ -5,9 +5,8 @@
 // revoke now, reveal, and "expire issued tokens now".
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { SessionUser } from "@/lib/data/users";
 import { actAs } from "@/lib/testing/signed-in";
-import { useTestDatabase } from "@/lib/testing/database";
+import { useTestDatabase, type People } from "@/lib/testing/database";
 import { useCredentialsKeyForTesting } from "@/lib/crypto/credentials-key";
 import { matchesVerifier } from "@/lib/crypto/secret-box";
 import { activeSecretWhere } from "@/lib/credentials/secrets";
@@ -21,13 +20,9 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const t = useTestDatabase();
 
+let people: People;
+
 let acme: { id: string; name: string };
-let acmeOwner: SessionUser;
-let acmeDeveloper: SessionUser;
-let acmeViewer: SessionUser;
-let globexOwner: SessionUser;
-let globexDeveloper: SessionUser;
-let admin: SessionUser;
 let app: { id: string };
 let indeedApp: { id: string };
 
@@ -60,15 +55,10 @@ beforeAll(async () => {
   useCredentialsKeyForTesting(randomBytes(32));
   acme = await t.rows.partner();
   const globex = await t.rows.partner();
-  acmeOwner = await t.rows.user("OWNER", acme);
-  acmeDeveloper = await t.rows.user("DEVELOPER", acme);
-  acmeViewer = await t.rows.user("VIEWER", acme);
-  globexOwner = await t.rows.user("OWNER", globex);
-  globexDeveloper = await t.rows.user("DEVELOPER", globex);
-  admin = await t.rows.user("ADMIN", null);
+  people = await t.rows.people(acme, globex);
   app = await t.rows.app(acme.id, "Target-seek", { provider: "SEEK" });
   indeedApp = await t.rows.app(acme.id, "Target-indeed");
-  actAs(acmeOwner);
+  actAs(people.acmeOwner);
   expect(await actions.issueSeekCredentialAction({ appId: app.id, environment: "PLAYGROUND" })).toMatchObject({ ok: true });
 });
 
@@ -80,7 +70,7 @@ describe("another partner's members", () => {
   it("find the app missing through every action, and change nothing", async () => {
     const [secret] = await secrets("PLAYGROUND");
     const before = await snapshot();
-    for (const user of [globexOwner, globexDeveloper]) {
+    for (const user of [people.globexOwner, people.globexDeveloper]) {
       actAs(user);
       const results = [
         await actions.issueSeekCredentialAction({ appId: app.id, environment: "LIVE" }),
@@ -98,9 +88,9 @@ describe("another partner's members", () => {
   });
 
   it("and an Indeed app's id is not a SEEK app for anyone", async () => {
-    actAs(acmeOwner);
+    actAs(people.acmeOwner);
     expect(await actions.issueSeekCredentialAction({ appId: indeedApp.id, environment: "PLAYGROUND" })).toMatchObject({ ok: false, code: "NOT_FOUND" });
-    expect(await getSeekCredentials(acmeOwner, indeedApp.id)).toBeNull();
+    expect(await getSeekCredentials(people.acmeOwner, indeedApp.id)).toBeNull();
   });
 });
 
@@ -108,7 +98,7 @@ describe("the partner's viewer and developer", () => {
   it("a viewer is refused every change and every value, and sees metadata only", async () => {
     const [secret] = await secrets("PLAYGROUND");
     const before = await snapshot();
-    actAs(acmeViewer);
+    actAs(people.acmeViewer);
     const results = [
       await actions.issueSeekCredentialAction({ appId: app.id, environment: "LIVE" }),
       await actions.rotateSeekSecretAction({ appId: app.id, environment: "PLAYGROUND", overlap: "1H" }),
@@ -119,14 +109,14 @@ describe("the partner's viewer and developer", () => {
     ];
     for (const result of results) expect(result).toMatchObject({ ok: false, code: "FORBIDDEN" });
     expect(await snapshot()).toEqual(before);
-    const view = await getSeekCredentials(acmeViewer, app.id);
+    const view = await getSeekCredentials(people.acmeViewer, app.id);
     expect(view).toMatchObject({ canIssue: false, canManage: false });
     expect(JSON.stringify(view)).not.toMatch(/ciphertext|verifier/);
   });
 
   it("a developer may reveal and expire tokens, but not issue, rotate, revoke or request", async () => {
     const [secret] = await secrets("PLAYGROUND");
-    actAs(acmeDeveloper);
+    actAs(people.acmeDeveloper);
     for (const result of [
       await actions.issueSeekCredentialAction({ appId: app.id, environment: "LIVE" }),
       await actions.rotateSeekSecretAction({ appId: app.id, environment: "PLAYGROUND", overlap: "1H" }),
@@ -140,17 +130,17 @@ describe("the partner's viewer and developer", () => {
     const value = revealed.ok ? revealed.data!.value : "";
     expect(value).toMatch(/^[A-Za-z0-9]{64}$/);
     expect(matchesVerifier(value, secret!.verifier)).toBe(true);
-    expect(await t.prisma.activityEvent.count({ where: { appId: app.id, type: "seek.secret.revealed", actorId: acmeDeveloper.id } })).toBe(1);
+    expect(await t.prisma.activityEvent.count({ where: { appId: app.id, type: "seek.secret.revealed", actorId: people.acmeDeveloper.id } })).toBe(1);
     expect(await actions.expireSeekTokensAction({ appId: app.id, environment: "PLAYGROUND" })).toMatchObject({ ok: true });
     const credential = await t.prisma.seekCredential.findFirstOrThrow({ where: { appId: app.id, environment: "PLAYGROUND" } });
     expect(credential.tokensNotBefore).not.toBeNull();
-    expect(credential.tokensExpiredById).toBe(acmeDeveloper.id);
+    expect(credential.tokensExpiredById).toBe(people.acmeDeveloper.id);
   });
 });
 
 describe("admin actions", () => {
   it("refuse partner members", async () => {
-    for (const user of [acmeOwner, acmeDeveloper]) {
+    for (const user of [people.acmeOwner, people.acmeDeveloper]) {
       actAs(user);
       expect(await admin$.setLiveSelfServiceAction(form({ partnerId: acme.id, enabled: "true" }))).toMatchObject({ ok: false, code: "FORBIDDEN" });
       expect(await admin$.updateSeekSettingsAction(null, form({ partnerTokenExpiresIn: "60" }))).toMatchObject({ ok: false, code: "FORBIDDEN" });
@@ -164,7 +154,7 @@ describe("admin actions", () => {
   });
 
   it("validate the expires_in setting next to its field", async () => {
-    actAs(admin);
+    actAs(people.admin);
     for (const bad of ["", "59", "86401", "1.5", "abc"]) {
       const result = await admin$.updateSeekSettingsAction(null, form({ partnerTokenExpiresIn: bad }));
       expect(result, bad).toMatchObject({ ok: false, code: "VALIDATION" });
@@ -177,34 +167,34 @@ describe("admin actions", () => {
 
 describe("live credentials", () => {
   it("are refused before approval; the request, a refusal with its reason, then an approval reach the partner's state", async () => {
-    actAs(acmeOwner);
+    actAs(people.acmeOwner);
     expect(await actions.issueSeekCredentialAction({ appId: app.id, environment: "LIVE" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
     expect(await actions.requestLiveCredentialsAction({ appId: app.id, note: "We are ready." })).toMatchObject({ ok: true });
     expect(await actions.requestLiveCredentialsAction({ appId: app.id, note: "Again" })).toMatchObject({ ok: false, code: "CONFLICT" });
     expect(await actions.requestLiveCredentialsAction({ appId: app.id, note: "x".repeat(1001) })).toMatchObject({ ok: false });
     const pending = await t.prisma.seekLiveCredentialRequest.findFirstOrThrow({ where: { appId: app.id, status: "PENDING" } });
-    expect(await getLiveRequestState(acmeViewer, app.id)).toMatchObject({ approved: false, request: { status: "PENDING", note: "We are ready." } });
+    expect(await getLiveRequestState(people.acmeViewer, app.id)).toMatchObject({ approved: false, request: { status: "PENDING", note: "We are ready." } });
 
-    actAs(admin);
+    actAs(people.admin);
     const noReason = await admin$.decideLiveRequestAction(form({ requestId: pending.id, decision: "REFUSE", reason: "  " }));
     expect(noReason).toMatchObject({ ok: false, code: "VALIDATION" });
     expect(await admin$.decideLiveRequestAction(form({ requestId: pending.id, decision: "REFUSE", reason: "Finish Playground testing first." }))).toMatchObject({ ok: true });
     expect(await admin$.decideLiveRequestAction(form({ requestId: pending.id, decision: "APPROVE" }))).toMatchObject({ ok: false, code: "CONFLICT" });
-    expect(await getLiveRequestState(acmeOwner, app.id)).toMatchObject({
+    expect(await getLiveRequestState(people.acmeOwner, app.id)).toMatchObject({
       approved: false,
       request: { status: "REFUSED", reason: "Finish Playground testing first." },
     });
 
-    actAs(acmeOwner);
+    actAs(people.acmeOwner);
     expect(await actions.requestLiveCredentialsAction({ appId: app.id, note: "Done now." })).toMatchObject({ ok: true });
     const second = await t.prisma.seekLiveCredentialRequest.findFirstOrThrow({ where: { appId: app.id, status: "PENDING" } });
-    actAs(admin);
+    actAs(people.admin);
     expect(await admin$.decideLiveRequestAction(form({ requestId: second.id, decision: "APPROVE" }))).toMatchObject({ ok: true });
-    expect(await getLiveRequestState(acmeOwner, app.id)).toMatchObject({ approved: true, request: { status: "APPROVED" } });
+    expect(await getLiveRequestState(people.acmeOwner, app.id)).toMatchObject({ approved: true, request: { status: "APPROVED" } });
     const types = (await t.prisma.activityEvent.findMany({ where: { appId: app.id, type: { startsWith: "seek.live." } }, orderBy: { createdAt: "asc" } })).map((e) => e.type);
     expect(types).toEqual(["seek.live.requested", "seek.live.refused", "seek.live.requested", "seek.live.approved"]);
 
-    actAs(acmeOwner);
+    actAs(people.acmeOwner);
     expect(await actions.requestLiveCredentialsAction({ appId: app.id, note: "" })).toMatchObject({ ok: false, code: "CONFLICT" });
     expect(await actions.issueSeekCredentialAction({ appId: app.id, environment: "LIVE" })).toMatchObject({ ok: true });
     expect(await actions.issueSeekCredentialAction({ appId: app.id, environment: "LIVE" })).toMatchObject({ ok: false, code: "CONFLICT" });
@@ -212,18 +202,18 @@ describe("live credentials", () => {
   });
 
   it("stop rotating when the admin turns self-service off", async () => {
-    actAs(admin);
+    actAs(people.admin);
     expect(await admin$.setLiveSelfServiceAction(form({ partnerId: acme.id, enabled: "false" }))).toMatchObject({ ok: true });
-    actAs(acmeOwner);
+    actAs(people.acmeOwner);
     expect(await actions.rotateSeekSecretAction({ appId: app.id, environment: "LIVE", overlap: "NONE" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
-    actAs(admin);
+    actAs(people.admin);
     expect(await admin$.setLiveSelfServiceAction(form({ partnerId: acme.id, enabled: "true" }))).toMatchObject({ ok: true });
   });
 });
 
 describe("rotation", () => {
   it("keeps the previous secret for the chosen overlap, allows two active secrets at most, and frees the slot when the overlap ends", async () => {
-    actAs(acmeOwner);
+    actAs(people.acmeOwner);
     const [first] = await secrets("PLAYGROUND");
     const before = Date.now();
     expect(await actions.rotateSeekSecretAction({ appId: app.id, environment: "PLAYGROUND", overlap: "24H" })).toMatchObject({ ok: true });
@@ -241,7 +231,7 @@ describe("rotation", () => {
 
     // The overlap ends: move its stored end into the past instead of waiting.
     await t.prisma.seekClientSecret.update({ where: { id: old.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    const view = await getSeekCredentials(acmeOwner, app.id);
+    const view = await getSeekCredentials(people.acmeOwner, app.id);
     const playground = view!.environments.find((e) => e.environment === "PLAYGROUND")!.credential!;
     expect(playground.secrets.find((s) => s.id === old.id)!.status).toBe("EXPIRED");
     expect(await actions.revealSeekSecretAction({ appId: app.id, secretId: old.id })).toMatchObject({ ok: false, code: "CONFLICT" });
@@ -256,34 +246,34 @@ describe("rotation", () => {
   });
 
   it("rejects an overlap that is not on the list", async () => {
-    actAs(acmeOwner);
+    actAs(people.acmeOwner);
     const result = await actions.rotateSeekSecretAction({ appId: app.id, environment: "PLAYGROUND", overlap: "30D" as never });
     expect(result).toMatchObject({ ok: false, code: "VALIDATION" });
     expect(result.ok ? undefined : result.fieldErrors?.overlap).toBeDefined();
   });
 
   it("revoke now ends a secret at once, destroys its value, and cannot be repeated", async () => {
-    actAs(acmeOwner);
+    actAs(people.acmeOwner);
     expect(await actions.rotateSeekSecretAction({ appId: app.id, environment: "PLAYGROUND", overlap: "7D" })).toMatchObject({ ok: true });
     const overlapping = (await secrets("PLAYGROUND")).find((r) => r.expiresAt && r.expiresAt > new Date() && !r.revokedAt)!;
     expect(await actions.revokeSeekSecretAction({ appId: app.id, secretId: overlapping.id })).toMatchObject({ ok: true });
     const row = await t.prisma.seekClientSecret.findUniqueOrThrow({ where: { id: overlapping.id } });
     expect(row.revokedAt).not.toBeNull();
-    expect(row.revokedById).toBe(acmeOwner.id);
+    expect(row.revokedById).toBe(people.acmeOwner.id);
     expect(row.ciphertext).toHaveLength(0);
     expect(await actions.revokeSeekSecretAction({ appId: app.id, secretId: overlapping.id })).toMatchObject({ ok: false, code: "CONFLICT" });
     expect(await actions.revealSeekSecretAction({ appId: app.id, secretId: overlapping.id })).toMatchObject({ ok: false, code: "CONFLICT" });
   });
 
   it("refuses malformed ids as not found, never as a server error", async () => {
-    actAs(acmeOwner);
+    actAs(people.acmeOwner);
     expect(await actions.revealSeekSecretAction({ appId: app.id, secretId: "nope" })).toMatchObject({ ok: false, code: "VALIDATION" });
     expect(await actions.rotateSeekSecretAction({ appId: "nope", environment: "PLAYGROUND", overlap: "1H" })).toMatchObject({ ok: false, code: "VALIDATION" });
     expect(await actions.issueSeekCredentialAction({ appId: app.id, environment: "STAGING" as never })).toMatchObject({ ok: false, code: "VALIDATION" });
   });
 
   it("never stores a secret value in plain text or in the activity log", async () => {
-    actAs(acmeOwner);
+    actAs(people.acmeOwner);
     const values: string[] = [];
     for (const row of await t.prisma.seekClientSecret.findMany({ where: { revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] } })) {
       const result = await actions.revealSeekSecretAction({ appId: app.id, secretId: row.id });

@@ -7,9 +7,8 @@ import { createHmac, randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { SessionUser } from "@/lib/data/users";
 import { actAs } from "@/lib/testing/signed-in";
-import { useTestDatabase } from "@/lib/testing/database";
+import { useTestDatabase, type People } from "@/lib/testing/database";
 import { useCredentialsKeyForTesting } from "@/lib/crypto/credentials-key";
 import { createAppWithCredentials } from "@/lib/data/apps";
 import { getCredentials } from "@/lib/data/credentials";
@@ -23,10 +22,8 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const t = useTestDatabase();
 
-let acmeOwner: SessionUser;
-let acmeDeveloper: SessionUser;
-let acmeViewer: SessionUser;
-let globexOwner: SessionUser;
+let people: People;
+
 let applyApp: { id: string };
 let oauthApp: { id: string };
 let globexApp: { id: string };
@@ -39,13 +36,9 @@ beforeAll(async () => {
   useCredentialsKeyForTesting(randomBytes(32));
   const acme = await t.rows.partner();
   const globex = await t.rows.partner();
-  acmeOwner = await t.rows.user("OWNER", acme);
-  acmeDeveloper = await t.rows.user("DEVELOPER", acme);
-  acmeViewer = await t.rows.user("VIEWER", acme);
-  globexOwner = await t.rows.user("OWNER", globex);
-  const admin = await t.rows.user("ADMIN", null);
+  people = await t.rows.people(acme, globex);
   const create = (partnerId: string, name: string, credentialType: "OAUTH2" | "INDEED_APPLY") =>
-    createAppWithCredentials(admin, {
+    createAppWithCredentials(people.admin, {
       partnerId,
       name,
       description: "",
@@ -57,9 +50,9 @@ beforeAll(async () => {
   applyApp = await create(acme.id, "Apply-dev", "INDEED_APPLY");
   oauthApp = await create(acme.id, "OAuth-dev", "OAUTH2");
   globexApp = await create(globex.id, "Globex-apply-dev", "INDEED_APPLY");
-  const credentials = await getCredentials(acmeOwner, applyApp.id);
+  const credentials = await getCredentials(people.acmeOwner, applyApp.id);
   const secretId = credentials!.client!.secrets.find((s) => s.status === "ACTIVE")!.id;
-  secret = (await revealSecret(acmeOwner, { appId: applyApp.id, secretId })).value;
+  secret = (await revealSecret(people.acmeOwner, { appId: applyApp.id, secretId })).value;
 
   // A partner's endpoint as Indeed's docs describe it: verify the signature over the raw body,
   // then 200, 409 for the same email and job again, 410 for an expired job.
@@ -91,7 +84,7 @@ afterAll(async () => {
 });
 
 async function sampleBody(kind: "no-resume" | "resume-pdf" = "no-resume") {
-  const tool = await getIndeedApplyTestTool(acmeOwner, applyApp.id);
+  const tool = await getIndeedApplyTestTool(people.acmeOwner, applyApp.id);
   return tool!.samples[kind];
 }
 
@@ -103,7 +96,7 @@ describe("sending as an owner or developer", () => {
   let firstId: string;
 
   it("sends a signed application the endpoint accepts, and keeps it without the secret", async () => {
-    actAs(acmeOwner);
+    actAs(people.acmeOwner);
     const body = await sampleBody("resume-pdf");
     const result = await sendTestApplicationAction({ appId: applyApp.id, kind: "signed", url: endpoint, sample: "resume-pdf", body });
     expect(result).toMatchObject({ ok: true, data: { outcome: "accepted", status: 200, expected: true, responseBody: "thanks" } });
@@ -116,12 +109,12 @@ describe("sending as an owner or developer", () => {
     const target = await t.prisma.indeedApplyTestTarget.findUnique({ where: { appId: applyApp.id } });
     expect(target?.url).toBe(endpoint);
     const activity = await t.prisma.activityEvent.findFirst({ where: { appId: applyApp.id, type: "indeed_apply.test_sent" } });
-    expect(activity?.actorId).toBe(acmeOwner.id);
+    expect(activity?.actorId).toBe(people.acmeOwner.id);
     expect(JSON.stringify(activity?.detail)).not.toContain(secret);
   });
 
   it("Send again repeats the same body and the endpoint answers 409", async () => {
-    actAs(acmeDeveloper);
+    actAs(people.acmeDeveloper);
     const before = received.length;
     const result = await sendTestApplicationAction({ appId: applyApp.id, kind: "repeat", sendId: firstId });
     expect(result).toMatchObject({ ok: true, data: { outcome: "duplicate", status: 409, expected: true, kind: "repeat" } });
@@ -129,7 +122,7 @@ describe("sending as an owner or developer", () => {
   });
 
   it("an expired job gets 410 and a forged signature is refused", async () => {
-    actAs(acmeOwner);
+    actAs(people.acmeOwner);
     const expiredBody = (await sampleBody()).replace('"jobId": "WH-ASSOC-1042"', '"jobId": "EXPIRED"');
     const expired = await sendTestApplicationAction({ appId: applyApp.id, kind: "signed", url: endpoint, sample: "no-resume", body: expiredBody });
     expect(expired).toMatchObject({ ok: true, data: { outcome: "expired", status: 410 } });
@@ -138,13 +131,13 @@ describe("sending as an owner or developer", () => {
   });
 
   it("lists the sends newest first", async () => {
-    const tool = await getIndeedApplyTestTool(acmeViewer, applyApp.id);
+    const tool = await getIndeedApplyTestTool(people.acmeViewer, applyApp.id);
     expect(tool!.history.map((r) => r.kind)).toEqual(["forged", "signed", "repeat", "signed"]);
     expect(tool!.history.at(-1)!.id).toBe(firstId);
   });
 
   it("refuses bad input next to its field, and sends nothing", async () => {
-    actAs(acmeOwner);
+    actAs(people.acmeOwner);
     const before = await sendsOf(applyApp.id);
     const body = await sampleBody();
     for (const [url, field] of [
@@ -167,7 +160,7 @@ describe("sending as an owner or developer", () => {
   });
 
   it("never calls the metadata address, and says so", async () => {
-    actAs(acmeOwner);
+    actAs(people.acmeOwner);
     const result = await sendTestApplicationAction({
       appId: applyApp.id,
       kind: "signed",
@@ -180,7 +173,7 @@ describe("sending as an owner or developer", () => {
   });
 
   it("verifies signatures against the app's secret, from parts or a captured request", async () => {
-    actAs(acmeDeveloper);
+    actAs(people.acmeDeveloper);
     const body = '{"locale":"en_US"}';
     const right = createHmac("sha1", secret).update(body).digest("base64");
     expect(await verifySignatureAction({ appId: applyApp.id, mode: "parts", body, signature: right })).toMatchObject({
@@ -200,8 +193,8 @@ describe("sending as an owner or developer", () => {
 
 describe("refusals", () => {
   it("a viewer sees the history but cannot send, repeat or verify", async () => {
-    actAs(acmeViewer);
-    const tool = await getIndeedApplyTestTool(acmeViewer, applyApp.id);
+    actAs(people.acmeViewer);
+    const tool = await getIndeedApplyTestTool(people.acmeViewer, applyApp.id);
     expect(tool).toMatchObject({ canSend: false });
     const before = await sendsOf(applyApp.id);
     const [last] = tool!.history;
@@ -217,8 +210,8 @@ describe("refusals", () => {
   });
 
   it("another partner's members find neither the page, nor its history, nor its actions", async () => {
-    actAs(globexOwner);
-    expect(await getIndeedApplyTestTool(globexOwner, applyApp.id)).toBeNull();
+    actAs(people.globexOwner);
+    expect(await getIndeedApplyTestTool(people.globexOwner, applyApp.id)).toBeNull();
     const before = await sendsOf(applyApp.id);
     const received0 = received.length;
     const acmeSend = await t.prisma.indeedApplyTestSend.findFirstOrThrow({ where: { appId: applyApp.id } });
@@ -237,8 +230,8 @@ describe("refusals", () => {
   });
 
   it("an app without an Indeed Apply token has no testing tool", async () => {
-    actAs(acmeOwner);
-    expect(await getIndeedApplyTestTool(acmeOwner, oauthApp.id)).toBeNull();
+    actAs(people.acmeOwner);
+    expect(await getIndeedApplyTestTool(people.acmeOwner, oauthApp.id)).toBeNull();
     expect(await sendTestApplicationAction({ appId: oauthApp.id, kind: "signed", url: endpoint, sample: "no-resume", body: "{}" })).toMatchObject({
       ok: false,
       code: "NOT_FOUND",
@@ -246,7 +239,7 @@ describe("refusals", () => {
   });
 
   it("malformed input is a validation error, never a crash", async () => {
-    actAs(acmeOwner);
+    actAs(people.acmeOwner);
     for (const input of [null, "x", { appId: "nope", kind: "signed" }, { appId: applyApp.id, kind: "other" }, { appId: applyApp.id, kind: "repeat", sendId: 5 }]) {
       expect(await sendTestApplicationAction(input as never)).toMatchObject({ ok: false, code: "VALIDATION" });
     }
