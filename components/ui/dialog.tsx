@@ -2,6 +2,7 @@
 
 // An accessible modal dialog (Radix: focus trap, Escape, aria-modal, labelled by its title).
 import { Dialog as Primitive } from "radix-ui";
+import { Button } from "./button";
 
 export const DialogRoot = Primitive.Root;
 export const DialogTrigger = Primitive.Trigger;
@@ -36,5 +37,37 @@ export function DialogContent({
         </Primitive.Close>
       </Primitive.Content>
     </Primitive.Portal>
+  );
+}
+
+/**
+ * A dialog's buttons: Cancel, which closes it, and the one that does what the dialog is for (a
+ * submit button unless it has its own `onClick`), disabled and relabelled while that is sent.
+ */
+export function DialogActions({
+  label,
+  pendingLabel,
+  pending,
+  disabled = false,
+  variant = "primary",
+  onClick,
+}: {
+  label: string;
+  pendingLabel: string;
+  pending: boolean;
+  disabled?: boolean;
+  variant?: "primary" | "danger";
+  onClick?: () => void;
+}) {
+  const off = pending || disabled;
+  return (
+    <div className="flex flex-wrap justify-end gap-2">
+      <DialogClose asChild>
+        <Button variant="secondary">Cancel</Button>
+      </DialogClose>
+      <Button type={onClick ? "button" : "submit"} variant={variant} onClick={onClick} disabled={off} aria-disabled={off}>
+        {pending ? pendingLabel : label}
+      </Button>
+    </div>
   );
 }

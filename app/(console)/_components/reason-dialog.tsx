@@ -3,8 +3,7 @@
 import { useActionState, useState } from "react";
 import type { ActionResult } from "@/lib/action-result";
 import { formText } from "@/lib/form-data";
-import { Button } from "@/components/ui/button";
-import { DialogClose, DialogContent, DialogRoot, DialogTrigger } from "@/components/ui/dialog";
+import { DialogActions, DialogContent, DialogRoot, DialogTrigger } from "@/components/ui/dialog";
 import { TextareaField } from "@/components/ui/textarea-field";
 import { FormMessage } from "@/components/form-message";
 
@@ -108,14 +107,7 @@ function ReasonForm({
         hint={hint}
         autoFocus
       />
-      <div className="flex flex-wrap justify-end gap-2">
-        <DialogClose asChild>
-          <Button variant="secondary">Cancel</Button>
-        </DialogClose>
-        <Button type="submit" variant="danger" disabled={pending} aria-disabled={pending}>
-          {pending ? pendingLabel : submitLabel}
-        </Button>
-      </div>
+      <DialogActions label={submitLabel} pendingLabel={pendingLabel} pending={pending} variant="danger" />
     </form>
   );
 }

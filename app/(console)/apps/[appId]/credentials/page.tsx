@@ -8,6 +8,7 @@ import { getCredentials } from "@/lib/data/credentials";
 import { GRANT_TYPE_LABELS } from "@/lib/credentials/schemas";
 import { INDEED_SCOPES } from "@/lib/providers/indeed/scopes";
 import { ensureEmployerIdType } from "@/lib/providers/indeed/graphql/employer-id-type";
+import { secretMetadata } from "@/lib/views/secrets";
 import { ConsentScreen } from "@/components/consent-screen";
 import { CopyButton } from "@/components/copy-button";
 import { AppHeader } from "../_components/app-header";
@@ -25,17 +26,7 @@ type Credentials = NonNullable<Awaited<ReturnType<typeof getCredentials>>>;
 
 /** Metadata only: secret values are fetched one at a time by the reveal action, never rendered here. */
 function secretRows(client: NonNullable<Credentials["client"]>): SecretRow[] {
-  return client.secrets.map((s) => ({
-    id: s.id,
-    label: s.label,
-    status: s.status,
-    createdAt: s.createdAt.toISOString(),
-    createdBy: s.createdBy?.name ?? null,
-    lastUsedAt: s.lastUsedAt?.toISOString() ?? null,
-    expiresAt: s.expiresAt?.toISOString() ?? null,
-    revokedAt: s.revokedAt?.toISOString() ?? null,
-    revokedBy: s.revokedBy?.name ?? null,
-  }));
+  return client.secrets.map((s) => ({ ...secretMetadata(s), label: s.label }));
 }
 
 export default async function CredentialsPage({ params }: PageProps<"/apps/[appId]/credentials">) {

@@ -1,8 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { Button } from "@/components/ui/button";
-import { DialogClose, DialogContent, DialogRoot, DialogTrigger } from "@/components/ui/dialog";
+import { DialogActions, DialogContent, DialogRoot, DialogTrigger } from "@/components/ui/dialog";
 import { FormMessage } from "@/components/form-message";
 import { callAction, type ActionResult } from "@/lib/action-result";
 
@@ -65,14 +64,7 @@ export function ConfirmDialog({
       <DialogContent title={title} description={description}>
         <div className="flex flex-col gap-4">
           <FormMessage result={dialog.result} />
-          <div className="flex flex-wrap justify-end gap-2">
-            <DialogClose asChild>
-              <Button variant="secondary">Cancel</Button>
-            </DialogClose>
-            <Button variant="danger" onClick={() => dialog.send(run)} disabled={dialog.pending} aria-disabled={dialog.pending}>
-              {dialog.pending ? pendingLabel : confirmLabel}
-            </Button>
-          </div>
+          <DialogActions label={confirmLabel} pendingLabel={pendingLabel} pending={dialog.pending} variant="danger" onClick={() => dialog.send(run)} />
         </div>
       </DialogContent>
     </DialogRoot>

@@ -6,21 +6,12 @@
 import { DateTime } from "@/components/date-time";
 import { CredentialBadge } from "@/components/credential-badge";
 import { SecretValue } from "@/components/secret-value";
-import { SECRET_STATUS_LABELS, type SecretStatus } from "@/lib/credentials/secrets";
+import { SECRET_STATUS_LABELS } from "@/lib/credentials/secrets";
+import type { SecretMetadata } from "@/lib/views/secrets";
 
 type Reveal = React.ComponentProps<typeof SecretValue>["reveal"];
 
-/** A secret's metadata as the Credentials tab shows it: never its value. */
-export interface SecretMetadata {
-  id: string;
-  status: SecretStatus;
-  createdAt: string;
-  createdBy: string | null;
-  lastUsedAt: string | null;
-  expiresAt: string | null;
-  revokedAt: string | null;
-  revokedBy: string | null;
-}
+export type { SecretMetadata };
 
 export function SecretCard({
   headingId,

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { DialogClose, DialogContent, DialogRoot, DialogTrigger } from "@/components/ui/dialog";
+import { DialogActions, DialogContent, DialogRoot, DialogTrigger } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/form-message";
 import type { ActionResult } from "@/lib/action-result";
@@ -136,14 +136,7 @@ function AddSecretForm({ appId, dialog }: { appId: string; dialog: ReturnType<ty
         hint="The secret stops working at 00:00 UTC on this day. Leave empty for a secret that does not expire."
       />
       {fieldErrors?.label || fieldErrors?.expiresOn ? null : <FormMessage result={result} />}
-      <div className="flex flex-wrap justify-end gap-2">
-        <DialogClose asChild>
-          <Button variant="secondary">Cancel</Button>
-        </DialogClose>
-        <Button type="submit" disabled={pending} aria-disabled={pending}>
-          {pending ? "Adding…" : "Add secret"}
-        </Button>
-      </div>
+      <DialogActions label="Add secret" pendingLabel="Adding…" pending={pending} />
     </form>
   );
 }

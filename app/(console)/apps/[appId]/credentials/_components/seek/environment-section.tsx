@@ -6,7 +6,7 @@
 // audited reveal action; viewers see metadata only.
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { DialogClose, DialogContent, DialogRoot, DialogTrigger } from "@/components/ui/dialog";
+import { DialogActions, DialogContent, DialogRoot, DialogTrigger } from "@/components/ui/dialog";
 import { SelectField } from "@/components/ui/select-field";
 import { FormMessage } from "@/components/form-message";
 import { DateTime } from "@/components/date-time";
@@ -269,14 +269,7 @@ function RotateDialog({
                 </option>
               ))}
             </SelectField>
-            <div className="flex flex-wrap justify-end gap-2">
-              <DialogClose asChild>
-                <Button variant="secondary">Cancel</Button>
-              </DialogClose>
-              <Button type="submit" disabled={pending} aria-disabled={pending}>
-                {pending ? "Rotating…" : "Rotate secret"}
-              </Button>
-            </div>
+            <DialogActions label="Rotate secret" pendingLabel="Rotating…" pending={pending} />
           </form>
         </DialogContent>
       ) : null}

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import type { SessionUser } from "@/lib/auth/session";
 import { getLiveRequestState, getSeekCredentials } from "@/lib/data/seek-credentials";
 import { getSeekIntegrationHealth } from "@/lib/data/seek-health";
+import { secretMetadata } from "@/lib/views/secrets";
 import { EnvironmentSection, type SeekCredentialRow } from "./environment-section";
 import { IntegrationHealth } from "./integration-health";
 import { LiveRequestPanel } from "./live-request-panel";
@@ -18,16 +19,7 @@ function credentialRow(credential: Credentials["environments"][number]["credenti
     createdBy: credential.createdBy?.name ?? null,
     tokensNotBefore: credential.tokensNotBefore?.toISOString() ?? null,
     tokensExpiredBy: credential.tokensExpiredBy?.name ?? null,
-    secrets: credential.secrets.map((s) => ({
-      id: s.id,
-      status: s.status,
-      createdAt: s.createdAt.toISOString(),
-      createdBy: s.createdBy?.name ?? null,
-      lastUsedAt: s.lastUsedAt?.toISOString() ?? null,
-      expiresAt: s.expiresAt?.toISOString() ?? null,
-      revokedAt: s.revokedAt?.toISOString() ?? null,
-      revokedBy: s.revokedBy?.name ?? null,
-    })),
+    secrets: credential.secrets.map(secretMetadata),
   };
 }
 
