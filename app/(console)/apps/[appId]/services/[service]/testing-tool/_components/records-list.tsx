@@ -17,8 +17,39 @@ function RequestDetails({ request }: { request: SentRequest }) {
   );
 }
 
-function Empty({ what }: { what: string }) {
-  return <p className="text-sm text-slate-600">No {what} yet.</p>;
+/** One kind of record: its table with a "Sent by" column last, or a line saying there is none yet. */
+function RecordTable({ title, columns, count, children }: { title: string; columns: string[]; count: number; children: React.ReactNode }) {
+  return (
+    <div>
+      <h3 className="mb-2 font-medium">{title}</h3>
+      {count === 0 ? (
+        <p className="text-sm text-slate-600">No {title.toLowerCase()} yet.</p>
+      ) : (
+        <table aria-label={title} className="w-full text-left text-sm">
+          <thead>
+            <tr className="border-b">
+              {columns.map((c) => (
+                <th key={c} className="py-1 pr-3">
+                  {c}
+                </th>
+              ))}
+              <th className="py-1">Sent by</th>
+            </tr>
+          </thead>
+          <tbody>{children}</tbody>
+        </table>
+      )}
+    </div>
+  );
+}
+
+/** The last cell of a record's row: the request that sent it. */
+function SentBy({ request }: { request: SentRequest }) {
+  return (
+    <td className="py-1">
+      <RequestDetails request={request} />
+    </td>
+  );
 }
 
 function identifier(value: unknown): string {
@@ -36,109 +67,53 @@ export function RecordsList({ records }: { records: Records }) {
       <h2 id="records-title" className="text-lg font-semibold">
         What this app has sent
       </h2>
-      <div>
-        <h3 className="mb-2 font-medium">Jobs</h3>
-        {records.jobs.length === 0 ? (
-          <Empty what="jobs" />
-        ) : (
-          <table aria-label="Jobs" className="w-full text-left text-sm">
-            <thead>
-              <tr className="border-b">
-                <th className="py-1 pr-3">Job</th>
-                <th className="py-1 pr-3">Status</th>
-                <th className="py-1 pr-3">sourcedPostingId</th>
-                <th className="py-1">Sent by</th>
-              </tr>
-            </thead>
-            <tbody>
-              {records.jobs.map((job) => (
-                <tr key={job.id} className="border-b align-top">
-                  <td className="py-1 pr-3">
-                    {job.title}
-                    <div className="text-xs text-slate-600">
-                      {job.jobPostingId} · {job.sourceName}
-                    </div>
-                  </td>
-                  <td className="py-1 pr-3">
-                    {job.status === "ACTIVE" ? "Active" : "Expired"}
-                    {job.expiredAt ? (
-                      <div className="text-xs text-slate-600">
-                        <DateTime value={job.expiredAt} />
-                      </div>
-                    ) : null}
-                  </td>
-                  <td className="py-1 pr-3">
-                    <code className="text-xs">{job.id}</code>
-                  </td>
-                  <td className="py-1">
-                    <RequestDetails request={job.request} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </div>
-      <div>
-        <h3 className="mb-2 font-medium">Employers</h3>
-        {records.employers.length === 0 ? (
-          <Empty what="employers" />
-        ) : (
-          <table aria-label="Employers" className="w-full text-left text-sm">
-            <thead>
-              <tr className="border-b">
-                <th className="py-1 pr-3">Employer</th>
-                <th className="py-1 pr-3">{"{type, id}"}</th>
-                <th className="py-1">Sent by</th>
-              </tr>
-            </thead>
-            <tbody>
-              {records.employers.map((e) => (
-                <tr key={e.id} className="border-b align-top">
-                  <td className="py-1 pr-3">{e.name}</td>
-                  <td className="py-1 pr-3">
-                    <code className="text-xs">
-                      {e.type}, {e.externalId}
-                    </code>
-                  </td>
-                  <td className="py-1">
-                    <RequestDetails request={e.request} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </div>
-      <div>
-        <h3 className="mb-2 font-medium">Dispositions</h3>
-        {records.dispositions.length === 0 ? (
-          <Empty what="dispositions" />
-        ) : (
-          <table aria-label="Dispositions" className="w-full text-left text-sm">
-            <thead>
-              <tr className="border-b">
-                <th className="py-1 pr-3">Identified by</th>
-                <th className="py-1 pr-3">Status</th>
-                <th className="py-1 pr-3">Result</th>
-                <th className="py-1">Sent by</th>
-              </tr>
-            </thead>
-            <tbody>
-              {records.dispositions.map((d) => (
-                <tr key={d.id} className="border-b align-top">
-                  <td className="py-1 pr-3 break-all">{identifier(d.identifiedBy)}</td>
-                  <td className="py-1 pr-3">{d.dispositionStatus}</td>
-                  <td className="py-1 pr-3">{d.rationale ? `Failed: ${d.rationale}` : "Accepted"}</td>
-                  <td className="py-1">
-                    <RequestDetails request={d.request} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </div>
+      <RecordTable title="Jobs" columns={["Job", "Status", "sourcedPostingId"]} count={records.jobs.length}>
+        {records.jobs.map((job) => (
+          <tr key={job.id} className="border-b align-top">
+            <td className="py-1 pr-3">
+              {job.title}
+              <div className="text-xs text-slate-600">
+                {job.jobPostingId} · {job.sourceName}
+              </div>
+            </td>
+            <td className="py-1 pr-3">
+              {job.status === "ACTIVE" ? "Active" : "Expired"}
+              {job.expiredAt ? (
+                <div className="text-xs text-slate-600">
+                  <DateTime value={job.expiredAt} />
+                </div>
+              ) : null}
+            </td>
+            <td className="py-1 pr-3">
+              <code className="text-xs">{job.id}</code>
+            </td>
+            <SentBy request={job.request} />
+          </tr>
+        ))}
+      </RecordTable>
+      <RecordTable title="Employers" columns={["Employer", "{type, id}"]} count={records.employers.length}>
+        {records.employers.map((e) => (
+          <tr key={e.id} className="border-b align-top">
+            <td className="py-1 pr-3">{e.name}</td>
+            <td className="py-1 pr-3">
+              <code className="text-xs">
+                {e.type}, {e.externalId}
+              </code>
+            </td>
+            <SentBy request={e.request} />
+          </tr>
+        ))}
+      </RecordTable>
+      <RecordTable title="Dispositions" columns={["Identified by", "Status", "Result"]} count={records.dispositions.length}>
+        {records.dispositions.map((d) => (
+          <tr key={d.id} className="border-b align-top">
+            <td className="py-1 pr-3 break-all">{identifier(d.identifiedBy)}</td>
+            <td className="py-1 pr-3">{d.dispositionStatus}</td>
+            <td className="py-1 pr-3">{d.rationale ? `Failed: ${d.rationale}` : "Accepted"}</td>
+            <SentBy request={d.request} />
+          </tr>
+        ))}
+      </RecordTable>
     </section>
   );
 }
