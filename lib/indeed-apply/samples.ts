@@ -148,51 +148,23 @@ function screenerAnswers(now: number): Json {
   };
 }
 
+const DECLINE: [string, string] = ["decline", "I decline to answer"];
+
+/** A select question as Indeed Apply sends it, with the option the applicant chose. */
+function selectAnswer(id: string, question: string, options: [value: string, label: string][], chosen: string): Json {
+  const choices = options.map(([value, label]) => ({ value, label }));
+  return { question: { id, type: "select", question, options: choices }, answer: choices.find((o) => o.value === chosen)! };
+}
+
 function demographicAnswers(now: number): Json {
   return {
     url: QUESTIONS_URL,
     retrievedOnMillis: now - 60_000,
     schemaVersion: "1.3",
     demographicQuestionsAndAnswers: [
-      {
-        question: {
-          id: "gender",
-          type: "select",
-          question: "What is your gender?",
-          options: [
-            { value: "female", label: "Female" },
-            { value: "male", label: "Male" },
-            { value: "decline", label: "I decline to answer" },
-          ],
-        },
-        answer: { value: "decline", label: "I decline to answer" },
-      },
-      {
-        question: {
-          id: "veteran",
-          type: "select",
-          question: "Are you a protected veteran?",
-          options: [
-            { value: "yes", label: "Yes" },
-            { value: "no", label: "No" },
-            { value: "decline", label: "I decline to answer" },
-          ],
-        },
-        answer: { value: "no", label: "No" },
-      },
-      {
-        question: {
-          id: "disability",
-          type: "select",
-          question: "Do you have a disability?",
-          options: [
-            { value: "yes", label: "Yes" },
-            { value: "no", label: "No" },
-            { value: "decline", label: "I decline to answer" },
-          ],
-        },
-        answer: { value: "decline", label: "I decline to answer" },
-      },
+      selectAnswer("gender", "What is your gender?", [["female", "Female"], ["male", "Male"], DECLINE], "decline"),
+      selectAnswer("veteran", "Are you a protected veteran?", [["yes", "Yes"], ["no", "No"], DECLINE], "no"),
+      selectAnswer("disability", "Do you have a disability?", [["yes", "Yes"], ["no", "No"], DECLINE], "decline"),
     ],
   };
 }
