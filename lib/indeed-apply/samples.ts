@@ -68,11 +68,14 @@ export function sampleBody(kind: SampleKind, options: { apiToken: string; now?: 
 
 const QUESTIONS_URL = "https://careers.example.com/jobs/WH-ASSOC-1042/questions.json";
 
+/** Where the answers' questions came from, as Indeed Apply says it (fetched a minute before applying). */
+function questionsSource(now: number) {
+  return { url: QUESTIONS_URL, retrievedOnMillis: now - 60_000, schemaVersion: "1.3" };
+}
+
 function screenerAnswers(now: number): Json {
   return {
-    url: QUESTIONS_URL,
-    retrievedOnMillis: now - 60_000,
-    schemaVersion: "1.3",
+    ...questionsSource(now),
     questionsAndAnswers: [
       {
         question: { id: "years", type: "text", format: "integer", question: "How many years of warehouse experience do you have?", required: true },
@@ -158,9 +161,7 @@ function selectAnswer(id: string, question: string, options: [value: string, lab
 
 function demographicAnswers(now: number): Json {
   return {
-    url: QUESTIONS_URL,
-    retrievedOnMillis: now - 60_000,
-    schemaVersion: "1.3",
+    ...questionsSource(now),
     demographicQuestionsAndAnswers: [
       selectAnswer("gender", "What is your gender?", [["female", "Female"], ["male", "Male"], DECLINE], "decline"),
       selectAnswer("veteran", "Are you a protected veteran?", [["yes", "Yes"], ["no", "No"], DECLINE], "no"),
