@@ -16,6 +16,7 @@ export type { SecretMetadata };
 export function SecretCard({
   headingId,
   name,
+  valueName = name,
   secret,
   canManage,
   reveal,
@@ -25,6 +26,8 @@ export function SecretCard({
 }: {
   headingId: string;
   name: string;
+  /** What the value's box and buttons are named for screen readers; the card's name unless given. */
+  valueName?: string;
   secret: SecretMetadata;
   canManage: boolean;
   reveal: Reveal;
@@ -72,7 +75,7 @@ export function SecretCard({
       </dl>
       {secret.status === "ACTIVE" ? (
         <div className="mt-3">
-          <SecretValueFor canManage={canManage} name={name} reveal={reveal} />
+          <SecretValueFor canManage={canManage} name={valueName} reveal={reveal} />
         </div>
       ) : null}
       {revoke ? <div className="mt-3 flex justify-end">{revoke}</div> : null}

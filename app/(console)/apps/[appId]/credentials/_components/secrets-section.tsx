@@ -70,6 +70,7 @@ function IndeedSecretCard({
     <SecretCard
       headingId={`secret-${secret.id}`}
       name={secret.label}
+      valueName={`secret ${secret.label}`}
       secret={secret}
       canManage={canManage}
       reveal={() => revealSecretAction({ appId, secretId: secret.id })}
