@@ -6,7 +6,7 @@ import { DialogClose, DialogContent, DialogRoot } from "@/components/ui/dialog";
 import { FormMessage } from "@/components/form-message";
 import { TextareaField } from "@/components/ui/textarea-field";
 import type { ActionResult } from "@/lib/action-result";
-import { NOTE_MAX_LENGTH } from "../_lib/schemas";
+import { NOTE_MAX_LENGTH } from "../_lib/limits";
 
 export interface ReasonRequest {
   action: "reject" | "remove";
