@@ -34,8 +34,9 @@ async function decode({ token, secret, salt }: { token: string; secret: string; 
   const { payload } = await jwtDecrypt(
     token,
     async ({ kid, enc }) => {
-      if (enc !== "A256CBC-HS512" && enc !== "A256GCM") throw new Error("Unsupported JWT Content Encryption Algorithm");
-      const derivedFor = await derivedKey(enc, secret, salt);
+      const encryption = enc === "A256CBC-HS512" || enc === "A256GCM" ? (enc as keyof typeof ENCRYPTION_LENGTH) : null;
+      if (!encryption) throw new Error("Unsupported JWT Content Encryption Algorithm");
+      const derivedFor = await derivedKey(encryption, secret, salt);
       if (kid !== undefined && kid !== derivedFor.kid) throw new Error("no matching decryption secret");
       return derivedFor.key;
     },
