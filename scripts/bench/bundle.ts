@@ -55,14 +55,14 @@ function entryChunks(pageKey: string): Record<string, string[]> {
 
 /** The segment modules a page renders: the page and every layout and boundary on its path. */
 function onPath(pageKey: string, moduleKey: string): boolean {
-  const module = moduleKey.replace(/^\[project\]\/app/, "");
-  const dir = path.posix.dirname(module);
+  const segment = moduleKey.replace(/^\[project\]\/app/, "");
+  const dir = path.posix.dirname(segment);
   const pageDir = path.posix.dirname(pageKey);
-  if (module === pageKey) return true;
+  if (segment === pageKey) return true;
   // The root not-found page is rendered for unknown URLs only: no console page's payload names it.
-  if (module === "/not-found") return false;
+  if (segment === "/not-found") return false;
   const above = dir === pageDir || pageDir.startsWith(`${dir === "/" ? "" : dir}/`);
-  return above && /\/(layout|template|error|not-found|loading|global-error|forbidden|unauthorized)$/.test(module);
+  return above && /\/(layout|template|error|not-found|loading|global-error|forbidden|unauthorized)$/.test(segment);
 }
 
 function kb(bytes: number): string {
