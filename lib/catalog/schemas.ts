@@ -1,8 +1,8 @@
 // The service form's input: its schema (parsed once, by the server action; lib/data receives
 // the output) and its field reader, used by the form to keep what was typed and by the action.
 import { z } from "zod";
+export { readServiceForm, type ServiceFormValues } from "./fields";
 import { text } from "../plain-text";
-import { formAll, formFlag, formText } from "../form-data";
 import { PROVIDERS } from "../status";
 
 const httpsUrl = z
@@ -32,32 +32,3 @@ export const serviceInput = z.object({
 });
 export type ServiceInput = z.input<typeof serviceInput>;
 export type Service = z.output<typeof serviceInput>;
-
-/** The form's fields as sent: text stays text until serviceInput has parsed it. */
-export interface ServiceFormValues {
-  name: string;
-  slug: string;
-  provider: string;
-  description: string;
-  reviewRequired: boolean;
-  documentationUrl: string;
-  testingToolUrl: string;
-  conflictsWith: string[];
-  requires: string[];
-  bundles: string[];
-}
-
-export function readServiceForm(formData: FormData): ServiceFormValues {
-  return {
-    name: formText(formData, "name"),
-    slug: formText(formData, "slug"),
-    provider: formText(formData, "provider"),
-    description: formText(formData, "description"),
-    reviewRequired: formFlag(formData, "reviewRequired"),
-    documentationUrl: formText(formData, "documentationUrl"),
-    testingToolUrl: formText(formData, "testingToolUrl"),
-    conflictsWith: formAll(formData, "conflictsWith"),
-    requires: formAll(formData, "requires"),
-    bundles: formAll(formData, "bundles"),
-  };
-}

@@ -1,8 +1,9 @@
 // Inputs of the credential forms, shared by the forms (limits, messages, field readers) and the
 // server actions, which parse them once: lib/data receives the parsed value (decision 017).
 import { z } from "zod";
+import { GRANT_TYPES, type GrantTypeName } from "./fields";
+export { GRANT_TYPE_LABELS, GRANT_TYPES, PARTNER_INFO_LABELS, readNewAppForm, type GrantTypeName, type NewAppFormValues } from "./fields";
 import { text } from "../plain-text";
-import { formAll, formFlag, formText } from "../form-data";
 import { PROVIDERS } from "../status";
 import { MAX_SECRET_LIFETIME_DAYS, SECRET_LABEL_MAX_LENGTH } from "./secrets";
 
@@ -40,13 +41,6 @@ export const partnerInfoInput = z.object({
 export type PartnerInfoInput = z.input<typeof partnerInfoInput>;
 export type PartnerInfo = z.output<typeof partnerInfoInput>;
 
-export const PARTNER_INFO_LABELS: Record<keyof PartnerInfo, string> = {
-  companyName: "Company name",
-  homepageUrl: "Homepage",
-  supportEmail: "Support email",
-  privacyPolicyUrl: "Privacy policy link",
-};
-
 export const secretInput = z.object({
   label: text()
     .trim()
@@ -79,13 +73,6 @@ export const secretInput = z.object({
 });
 export type SecretInput = z.input<typeof secretInput>;
 export type Secret = z.output<typeof secretInput>;
-
-export const GRANT_TYPES = ["CLIENT_CREDENTIALS", "AUTHORIZATION_CODE"] as const;
-export type GrantTypeName = (typeof GRANT_TYPES)[number];
-export const GRANT_TYPE_LABELS: Record<GrantTypeName, string> = {
-  CLIENT_CREDENTIALS: "Client credentials (2-legged OAuth)",
-  AUTHORIZATION_CODE: "Authorization code (3-legged OAuth)",
-};
 
 /** An admin creates an app for a partner, with its credentials (Indeed configures apps). */
 export const newAppInput = z
@@ -132,26 +119,3 @@ export const newAppInput = z
   );
 export type NewAppInput = z.input<typeof newAppInput>;
 export type NewApp = z.output<typeof newAppInput>;
-
-/** The new-app form's fields as sent: text stays text until newAppInput has parsed it. */
-export interface NewAppFormValues {
-  partnerId: string;
-  name: string;
-  description: string;
-  provider: string;
-  credentialType: string;
-  isPublic: boolean;
-  grantTypes: string[];
-}
-
-export function readNewAppForm(formData: FormData): NewAppFormValues {
-  return {
-    partnerId: formText(formData, "partnerId"),
-    name: formText(formData, "name"),
-    description: formText(formData, "description"),
-    provider: formText(formData, "provider"),
-    credentialType: formText(formData, "credentialType"),
-    isPublic: formFlag(formData, "isPublic"),
-    grantTypes: formAll(formData, "grantTypes"),
-  };
-}

@@ -58,12 +58,7 @@ export async function listDashboardApps(user: SessionUser, query: DashboardQuery
           provider: true,
           partner: { select: { id: true, name: true } },
           services: {
-            select: {
-              id: true,
-              status: true,
-              statusChangedAt: true,
-              service: { select: { name: true, documentationUrl: true } },
-            },
+            select: { id: true, status: true, service: { select: { name: true } } },
             orderBy: { statusChangedAt: "desc" },
           },
         },

@@ -374,4 +374,20 @@ describe("unseen changes", () => {
     await markChangesSeen(member, unseen[0]!.createdAt);
     expect(await listUnseenChanges(member)).toEqual([]);
   });
+
+  it("still announces a change once its author's account is deleted, newest first, and nothing to a user who sees no app", async () => {
+    const member = await t.rows.user("DEVELOPER", acme);
+    const app = await appWith([[catalog.jobSync, "REVIEW_IN_PROGRESS"]]);
+    const leaving = await t.rows.user("ADMIN", null);
+    await moveService(leaving, { appId: app.id, serviceId: catalog.jobSync, action: "approve", expectedVersion: 0 });
+    await moveService(admin, { appId: app.id, serviceId: catalog.jobSync, action: "remove", expectedVersion: 1, note: "Retired" });
+    await t.prisma.user.delete({ where: { id: leaving.id } });
+    const unseen = await listUnseenChanges(member);
+    expect(unseen.map((c) => [c.service.name, c.toStatus, c.note])).toEqual([
+      ["Job Sync API", null, "Retired"],
+      ["Job Sync API", "APPROVED", null],
+    ]);
+    expect(unseen[0]!.createdAt.getTime()).toBeGreaterThanOrEqual(unseen[1]!.createdAt.getTime());
+    expect(await listUnseenChanges({ ...member, partnerId: null })).toEqual([]);
+  });
 });

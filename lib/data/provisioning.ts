@@ -4,7 +4,7 @@ import "server-only";
 // same transaction. Concurrent moves are settled by the AppService.version counter: a move
 // names the version it saw, and only one move can succeed per version.
 import type { Prisma, Provider, ProvisioningStatus } from "../generated/prisma/client";
-import { db } from "../db";
+import { db, query, statement } from "../db";
 import { AppError } from "../errors";
 import { can } from "../auth/permissions";
 import { isUuid } from "../ids";
@@ -221,23 +221,51 @@ export async function listProvisioningQueue(user: SessionUser, filters: QueueFil
 }
 
 /** Status changes on the user's visible apps since they last looked, newest first. */
+interface UnseenChangeRow {
+  id: string;
+  fromStatus: ProvisioningStatus | null;
+  toStatus: ProvisioningStatus | null;
+  note: string | null;
+  createdAtMs: number;
+  appId: string;
+  appName: string;
+  serviceName: string;
+}
+
+/**
+ * Changes after the user's statusChangesSeenAt ($1) by anyone else (a change whose author was
+ * deleted included), on apps the user sees: every app ($2) or their partner's ($3); newest first,
+ * at most $4. The dashboard's and its poll's read, so one prepared statement (decision 035).
+ */
+const LIST_UNSEEN_CHANGES = statement<UnseenChangeRow>(
+  "list_unseen_changes",
+  `SELECT c."id"::text AS "id", c."fromStatus"::text AS "fromStatus", c."toStatus"::text AS "toStatus", c."note",
+          (EXTRACT(EPOCH FROM c."createdAt") * 1000)::float8 AS "createdAtMs",
+          a."id"::text AS "appId", a."name" AS "appName", sv."name" AS "serviceName"
+   FROM "User" u
+   JOIN "ServiceStatusChange" c ON c."createdAt" > u."statusChangesSeenAt" AND c."actorId" IS DISTINCT FROM u."id"
+   JOIN "App" a ON a."id" = c."appId"
+   JOIN "Service" sv ON sv."id" = c."serviceId"
+   WHERE u."id" = $1::uuid AND ($2::boolean OR a."partnerId" = $3::uuid)
+   ORDER BY c."createdAt" DESC
+   LIMIT $4::int`,
+);
+
 export async function listUnseenChanges(user: SessionUser, limit = 20) {
-  const seen = await db().user.findUnique({ where: { id: user.id }, select: { statusChangesSeenAt: true } });
-  if (!seen) return [];
-  return db().serviceStatusChange.findMany({
-    where: { createdAt: { gt: seen.statusChangesSeenAt }, app: visibleApps(user), NOT: { actorId: user.id } },
-    orderBy: { createdAt: "desc" },
-    take: limit,
-    select: {
-      id: true,
-      fromStatus: true,
-      toStatus: true,
-      createdAt: true,
-      note: true,
-      app: { select: { id: true, name: true } },
-      service: { select: { name: true } },
-    },
-  });
+  const scope = visibleApps(user);
+  const all = Object.keys(scope).length === 0;
+  // A user who sees no app has nothing to hear about.
+  if (!all && !scope.partnerId) return [];
+  const rows = await query(LIST_UNSEEN_CHANGES, [user.id, all, scope.partnerId ?? null, limit]);
+  return rows.map((r) => ({
+    id: r.id,
+    fromStatus: r.fromStatus,
+    toStatus: r.toStatus,
+    createdAt: new Date(r.createdAtMs),
+    note: r.note,
+    app: { id: r.appId, name: r.appName },
+    service: { name: r.serviceName },
+  }));
 }
 
 export async function markChangesSeen(user: SessionUser, at = new Date()) {

@@ -9,7 +9,7 @@
 // - A retired key stays in the JWKS until every token it may have signed has expired.
 // Memory holds only immutable data: a key row never changes except for retiredAt, which is
 // read from the database every time it matters (the JWKS, the active key re-check).
-import { generateKeyPairSync, randomUUID } from "node:crypto";
+import { createPrivateKey, generateKeyPairSync, randomUUID, type JsonWebKey, type KeyObject } from "node:crypto";
 import { importJWK, type JWK } from "jose";
 import { db } from "../db";
 import { isDatabaseUnavailable, noteDatabaseUnavailable } from "../db-unavailable";
@@ -37,8 +37,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export interface SigningKeyPair {
   kid: string;
-  /** A WebCrypto key, imported once: jose signs with it without converting it per token. */
-  privateKey: CryptoKey;
+  /**
+   * The private key, imported once. A node:crypto KeyObject rather than a WebCrypto key: a
+   * token is signed synchronously with it (lib/oauth/jwt.ts), without WebCrypto's job and
+   * promise per signature.
+   */
+  privateKey: KeyObject;
 }
 
 const active = new Map<Provider, { key: SigningKeyPair; checkedAt: number }>();
@@ -104,8 +108,8 @@ async function activeKid(provider: Provider): Promise<string> {
 
 async function loadPrivate(kid: string): Promise<SigningKeyPair> {
   const row = await db().signingKey.findUniqueOrThrow({ where: { id: kid }, select: { privateKey: true } });
-  const jwk = JSON.parse(open(row.privateKey, `signing-key:${kid}`)) as JWK;
-  return { kid, privateKey: (await importJWK({ ...jwk, alg: SIGNING_ALG }, SIGNING_ALG)) as CryptoKey };
+  const jwk = JSON.parse(open(row.privateKey, `signing-key:${kid}`)) as JsonWebKey;
+  return { kid, privateKey: createPrivateKey({ key: jwk, format: "jwk" }) };
 }
 
 async function refreshActive(provider: Provider): Promise<SigningKeyPair> {

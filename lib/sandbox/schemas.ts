@@ -2,10 +2,10 @@
 // receives the output) and their field readers, used by the forms to keep what was typed and by
 // the actions.
 import { z } from "zod";
+export { readAccountForm, readEmployerForm, type AccountFormValues } from "./fields";
 import { text } from "../plain-text";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "../auth/password-limits";
 import { normalizeEmail } from "../email";
-import { formAll, formFlag, formText } from "../form-data";
 
 export const EMPLOYER_ID = /^[0-9a-f]{32}$/;
 
@@ -50,27 +50,6 @@ export type SandboxAccountInput = z.input<typeof newSandboxAccountInput>;
 export type NewSandboxAccount = z.output<typeof newSandboxAccountInput>;
 export type SandboxAccountUpdate = z.output<typeof sandboxAccountUpdateInput>;
 
-/** The account form's fields as sent. */
-export interface AccountFormValues {
-  email: string;
-  name: string;
-  password: string;
-  partnerId: string;
-  registrant: boolean;
-  employerIds: string[];
-}
-
-export function readAccountForm(formData: FormData): AccountFormValues {
-  return {
-    email: formText(formData, "email"),
-    name: formText(formData, "name"),
-    password: formText(formData, "password"),
-    partnerId: formText(formData, "partnerId"),
-    registrant: formFlag(formData, "registrant"),
-    employerIds: formAll(formData, "employerIds"),
-  };
-}
-
 export const employerInput = z.object({
   name: text().trim().min(1, "Enter a name.").max(200, "At most 200 characters."),
   /** Optional: Indeed-shaped ids are generated, or given to match an id used elsewhere. */
@@ -83,7 +62,3 @@ export const employerInput = z.object({
 });
 export type EmployerInput = z.input<typeof employerInput>;
 export type NewEmployer = z.output<typeof employerInput>;
-
-export function readEmployerForm(formData: FormData): { name: string; id: string } {
-  return { name: formText(formData, "name"), id: formText(formData, "id") };
-}

@@ -15,18 +15,15 @@ export async function loadDashboardView(user: SessionUser, query: DashboardQuery
     total: result.total,
     search: result.search,
     grouped: result.grouped,
+    // Only what a card shows: the page hands this to the browser, once in the HTML's payload and
+    // again on every poll (docs/decisions/035).
     apps: result.apps.map((app) => ({
       id: app.id,
       name: app.name,
       description: app.description,
       provider: app.provider,
-      partner: app.partner,
-      services: app.services.map((s) => ({
-        id: s.id,
-        status: s.status,
-        statusChangedAt: s.statusChangedAt.toISOString(),
-        service: s.service,
-      })),
+      partner: { name: app.partner.name },
+      services: app.services.map((s) => ({ id: s.id, status: s.status, service: { name: s.service.name } })),
     })),
   };
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { readServiceForm, type ServiceFormValues } from "@/lib/catalog/schemas";
+import { readServiceForm, type ServiceFormValues } from "@/lib/catalog/fields";
 import { PROVIDER_LABELS, PROVIDERS } from "@/lib/status";
 import { Button, buttonClass } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";

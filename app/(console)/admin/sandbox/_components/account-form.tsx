@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { readAccountForm, type AccountFormValues } from "@/lib/sandbox/schemas";
+import { readAccountForm, type AccountFormValues } from "@/lib/sandbox/fields";
 import { Button, buttonClass } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";

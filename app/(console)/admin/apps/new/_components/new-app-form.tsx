@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import { CREDENTIAL_TYPE_LABELS, PROVIDER_LABELS, PROVIDERS } from "@/lib/status";
-import { GRANT_TYPES, GRANT_TYPE_LABELS, readNewAppForm, type GrantTypeName, type NewAppFormValues } from "@/lib/credentials/schemas";
+import { GRANT_TYPES, GRANT_TYPE_LABELS, readNewAppForm, type GrantTypeName, type NewAppFormValues } from "@/lib/credentials/fields";
 import { Button, buttonClass } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";

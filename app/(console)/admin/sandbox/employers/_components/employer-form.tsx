@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import type { ActionResult } from "@/lib/action-result";
-import { readEmployerForm } from "@/lib/sandbox/schemas";
+import { readEmployerForm } from "@/lib/sandbox/fields";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/form-message";

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/form-message";
 import { callAction, type ActionResult } from "@/lib/action-result";
-import { PARTNER_INFO_LABELS, type PartnerInfo } from "@/lib/credentials/schemas";
+import { PARTNER_INFO_LABELS, type PartnerInfo } from "@/lib/credentials/fields";
 import { updatePartnerInfoAction } from "../actions";
 
 type Values = Record<keyof PartnerInfo, string>;

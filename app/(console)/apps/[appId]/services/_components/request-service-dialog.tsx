@@ -10,7 +10,8 @@ import { TextareaField } from "@/components/ui/textarea-field";
 import type { ActionResult } from "@/lib/action-result";
 import { requestServiceAction } from "../actions";
 import { servicesKeys } from "../_lib/queries";
-import { NOTE_MAX_LENGTH, type RequestServiceInput } from "../_lib/schemas";
+import { NOTE_MAX_LENGTH } from "../_lib/limits";
+import type { RequestServiceInput } from "../_lib/schemas";
 import type { RequestOption } from "@/lib/views/services";
 
 const UNREACHABLE: ActionResult = {

@@ -1,9 +1,10 @@
 // Inputs of the services tab's server actions, shared by the forms (limits, messages) and the
 // actions (which parse every call: an action is a public POST endpoint).
 import { z } from "zod";
+import { NOTE_MAX_LENGTH } from "./limits";
 import { LIFECYCLE_ACTIONS, MOVES } from "@/lib/provisioning/lifecycle";
 
-export const NOTE_MAX_LENGTH = 1000;
+export { NOTE_MAX_LENGTH };
 
 const note = z
   .string()
