@@ -8,6 +8,8 @@ import { AppError } from "../errors";
 import { assertCan, type Permission } from "../auth/permissions";
 import { visibleApps } from "../auth/scope";
 import { isUuid } from "../ids";
+import { secretSealContext } from "../credentials/secrets";
+import { CredentialsKeyError, open } from "../crypto/secret-box";
 import type { ActivityDetail, ActivityType } from "../activity/types";
 import type { Tx } from "./shared";
 import type { SessionUser } from "./users";
@@ -57,4 +59,14 @@ export async function clientForChange(
   });
   if (!client) throw noClient();
   return { app, client };
+}
+
+/** A client secret's value, unsealed; a wrong key or an altered row is a clear refusal, not a 500. */
+export function openSecret(secret: { id: string; ciphertext: Uint8Array }): string {
+  try {
+    return open(secret.ciphertext, secretSealContext(secret.id));
+  } catch (error) {
+    if (error instanceof CredentialsKeyError) throw new AppError("MISCONFIGURED", error.message);
+    throw new AppError("MISCONFIGURED", "This secret cannot be decrypted: the stored value was altered.");
+  }
 }

@@ -6,8 +6,8 @@ import "server-only";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { assertCan, can } from "../auth/permissions";
-import { activeSecretWhere, secretSealContext } from "../credentials/secrets";
-import { CredentialsKeyError, open } from "../crypto/secret-box";
+import { activeSecretWhere } from "../credentials/secrets";
+import { openSecret } from "./client-access";
 import type { Prisma } from "../generated/prisma/client";
 import { isUuid } from "../ids";
 import { ensureEmployerIdType } from "../providers/indeed/graphql/employer-id-type";
@@ -166,13 +166,7 @@ export async function secretForTestRequest(user: SessionUser, appId: string, api
     if (!app) throw new AppError("NOT_FOUND", "This app does not exist.");
     const secret = app.client?.secrets[0];
     if (!app.client || !secret) throw new AppError("CONFLICT", "This app has no active client secret. Add one on the Credentials tab.");
-    let value: string;
-    try {
-      value = open(secret.ciphertext, secretSealContext(secret.id));
-    } catch (error) {
-      if (error instanceof CredentialsKeyError) throw new AppError("MISCONFIGURED", error.message);
-      throw new AppError("MISCONFIGURED", "This secret cannot be decrypted: the stored value was altered.");
-    }
+    const value = openSecret(secret);
     await tx.activityEvent.create({
       data: { appId: app.id, actorId: user.id, type: "secret.used", detail: { label: secret.label, service: INDEED_APIS[api].name } },
     });

@@ -7,11 +7,10 @@ import "server-only";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { isUuid } from "../ids";
-import { CredentialsKeyError, open } from "../crypto/secret-box";
 import type { Secret } from "../credentials/schemas";
 import { newSecretRow } from "../credentials/secret-row";
-import { MAX_ACTIVE_SECRETS, activeSecretWhere, secretSealContext, secretStatus } from "../credentials/secrets";
-import { appNotFound, clientForChange, recordActivity, TX_OPTIONS } from "./client-access";
+import { MAX_ACTIVE_SECRETS, activeSecretWhere, secretStatus } from "../credentials/secrets";
+import { appNotFound, clientForChange, openSecret, recordActivity, TX_OPTIONS } from "./client-access";
 import type { SessionUser } from "./users";
 
 /** "Add another secret": a new active secret, unless the client already has the most it may. */
@@ -56,13 +55,7 @@ export async function revealSecret(user: SessionUser, input: { appId: string; se
     if (status !== "ACTIVE") {
       throw new AppError("CONFLICT", `This secret is ${status === "REVOKED" ? "revoked" : "expired"}: its value is no longer shown.`);
     }
-    let value: string;
-    try {
-      value = open(secret.ciphertext, secretSealContext(secret.id));
-    } catch (error) {
-      if (error instanceof CredentialsKeyError) throw new AppError("MISCONFIGURED", error.message);
-      throw new AppError("MISCONFIGURED", "This secret cannot be decrypted: the stored value was altered.");
-    }
+    const value = openSecret(secret);
     await recordActivity(tx, app.id, user.id, "secret.revealed", { label: secret.label });
     return { value };
   }, TX_OPTIONS);
