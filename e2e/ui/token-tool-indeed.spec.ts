@@ -29,7 +29,7 @@ async function startRun(page: Page, appName: string, secretLabel: string, target
   await page.getByLabel("Flow", { exact: true }).selectOption({ label: "Indeed client credentials" });
   if (target) {
     await page.getByRole("radio", { name: "Custom issuer or base URL" }).check();
-    await page.getByLabel("Issuer or base URL").fill(target.custom);
+    await page.getByRole("textbox", { name: "Issuer or base URL" }).fill(target.custom);
   } else {
     await expect(page.getByRole("radio", { name: "This console’s emulator" })).toBeChecked();
   }
