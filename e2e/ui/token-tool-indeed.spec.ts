@@ -5,7 +5,7 @@
 // after a reload. An unreachable custom target fails with its reason next to the step.
 import type { Page } from "@playwright/test";
 import { DEMO_USERS, expect, signIn, test } from "../fixtures";
-import { EMPLOYERS } from "../indeed";
+import { EMPLOYERS, SANDBOX, signInToIndeed } from "../indeed";
 import { demoIndeedClient, revokeDemoSecret } from "../indeed-client";
 
 function step(page: Page, title: string) {
@@ -19,14 +19,14 @@ async function runStep(page: Page, title: string, state: "Passed" | "Failed" = "
   return item;
 }
 
-async function startRun(page: Page, appName: string, secretLabel: string, target?: { custom: string }) {
+async function startRun(page: Page, appName: string, secretLabel: string, target?: { custom: string }, flow = "Indeed client credentials") {
   await page.getByRole("main").getByRole("link", { name: appName, exact: true }).click();
   await page.getByRole("link", { name: "Credentials" }).click();
   await page.getByRole("link", { name: "Test with the token tool" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Token tool" })).toBeVisible();
   await expect(page.getByLabel("App", { exact: true })).toHaveValue(/.+/);
   await expect(page.getByLabel("App", { exact: true }).locator("option:checked")).toHaveText(new RegExp(`^${appName} `));
-  await page.getByLabel("Flow", { exact: true }).selectOption({ label: "Indeed client credentials" });
+  await page.getByLabel("Flow", { exact: true }).selectOption({ label: flow });
   if (target) {
     await page.getByRole("radio", { name: "Custom issuer or base URL" }).check();
     await page.getByRole("textbox", { name: "Issuer or base URL" }).fill(target.custom);
@@ -36,7 +36,7 @@ async function startRun(page: Page, appName: string, secretLabel: string, target
   await page.getByLabel("Secret", { exact: true }).selectOption({ label: secretLabel });
   await page.getByRole("button", { name: "Start run" }).click();
   await expect(page).toHaveURL(/\/token-tool\/runs\/[0-9a-f-]{36}$/);
-  await expect(page.getByRole("heading", { level: 1, name: "Indeed client credentials" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: flow })).toBeVisible();
 }
 
 test("client credentials: an app token, appinfo and an employer token, with no secret on the page", async ({ page }) => {
@@ -108,5 +108,93 @@ test("an unreachable custom target fails at its step with the reason", async ({ 
   await startRun(page, demo.app, demo.label, { custom: "https://no-such-host.invalid" });
   const dns = await runStep(page, "Discover the endpoints", "Failed");
   await expect(dns.getByRole("alert")).toHaveText("The name no-such-host.invalid could not be resolved.");
+  await revokeDemoSecret(page, demo);
+});
+
+/** Builds the authorization URL (adding the tool's callback to the allowlist if need be) and opens it. */
+async function openAuthorization(page: Page): Promise<Page> {
+  const authorize = step(page, "Build the authorization URL");
+  await authorize.getByRole("button", { name: "Run Build the authorization URL" }).click();
+  await expect(authorize).toHaveAttribute("data-state", /passed|failed/);
+  if ((await authorize.getAttribute("data-state")) === "failed") {
+    await expect(authorize.getByRole("alert")).toContainText("is not on the app’s redirect allowlist");
+    await authorize.getByRole("button", { name: /^Add http:\/\/localhost:\d+\/token-tool\/callback to the allowlist$/ }).click();
+    await expect(authorize.getByText(/^Added http:\/\/localhost:\d+\/token-tool\/callback to the app’s redirect allowlist/)).toBeVisible();
+    await runStep(page, "Build the authorization URL");
+  }
+  await expect(authorize.getByLabel("Authorization URL")).toContainText("code_challenge_method=S256");
+  await expect(authorize.getByLabel("Authorization URL")).toContainText("prompt=select_employer");
+  const popup = page.waitForEvent("popup");
+  await authorize.getByRole("link", { name: "Open the authorization page (opens in a new tab)" }).click();
+  return popup;
+}
+
+/** Signs in on the emulator's page if asked, allows if asked (a grant may exist already). */
+async function signInAndConsent(popup: Page, email: string) {
+  const signInHeading = popup.getByRole("heading", { level: 1, name: "Sign in" });
+  const allow = popup.getByRole("button", { name: "Allow" });
+  const picker = popup.getByRole("button", { name: "Continue", exact: true });
+  await expect(signInHeading.or(allow).or(picker)).toBeVisible();
+  if (await signInHeading.isVisible()) await signInToIndeed(popup, email);
+  await expect(allow.or(picker)).toBeVisible();
+  if (await allow.isVisible()) await allow.click();
+}
+
+test("authorization code: consent and the employer picker, the code exchanged at the tool's callback, userinfo, refresh switching and dropping the employer", async ({ page }) => {
+  test.setTimeout(180_000);
+  const demo = await demoIndeedClient(page, "code flow tool");
+  await page.goto("/dashboard");
+  await startRun(page, demo.app, demo.label, undefined, "Indeed authorization code");
+  await runStep(page, "Discover the endpoints");
+
+  const popup = await openAuthorization(page);
+  await signInAndConsent(popup, SANDBOX.acmeRegistrant);
+  await popup.getByRole("radio", { name: EMPLOYERS.usRobotics.name }).check();
+  await popup.getByRole("button", { name: "Continue", exact: true }).click();
+
+  // The callback found the run by its state and exchanged the code; the run's page says so.
+  await expect(popup).toHaveURL(/\/token-tool\/runs\/[0-9a-f-]{36}$/);
+  const exchange = step(popup, "Exchange the code");
+  await expect(exchange).toHaveAttribute("data-state", "passed");
+  await expect(exchange).toContainText("the ID token is signed by the issuer, for this client, with the nonce sent");
+  await expect(exchange.getByLabel("Token id_token")).toContainText(/signature verified with key \S+ \(ES256\)/);
+  await expect(exchange).toContainText(`Employer that came back${EMPLOYERS.usRobotics.id}`);
+  await expect(exchange).toContainText("Scopes requestedemail offline_access employer_access");
+  await expect(exchange).toContainText("Refresh tokenissued (offline_access)");
+  expect(await popup.content()).not.toContain(demo.secret);
+
+  const userinfo = await runStep(popup, "Call userinfo");
+  await expect(userinfo).toContainText(`userinfo names ${SANDBOX.acmeRegistrant}.`);
+
+  const refresh = step(popup, "Refresh the tokens");
+  await refresh.getByLabel("Employer").selectOption(EMPLOYERS.umbrella.id);
+  await runStep(popup, "Refresh the tokens");
+  await expect(refresh).toContainText(`Refreshed: the new access token represents employer ${EMPLOYERS.umbrella.id}.`);
+  await refresh.getByLabel("Employer").selectOption("");
+  await runStep(popup, "Refresh the tokens");
+  await expect(refresh).toContainText("Refreshed without an employer: the new access token represents none.");
+
+  // Automatic refresh is offered while the page is open.
+  await popup.getByLabel(/Refresh the tokens automatically/).check();
+  await expect(popup.getByText(/^Next automatic refresh: /)).toBeVisible();
+  await popup.close();
+  await revokeDemoSecret(page, demo);
+});
+
+test("authorization code: a denied consent comes back to the callback as access_denied, next to the step", async ({ page }) => {
+  test.setTimeout(120_000);
+  const demo = await demoIndeedClient(page, "code flow denied");
+  await page.goto("/dashboard");
+  await startRun(page, demo.app, demo.label, undefined, "Indeed authorization code");
+  await runStep(page, "Discover the endpoints");
+  const popup = await openAuthorization(page);
+  await signInToIndeed(popup, SANDBOX.acmeNoEmployers);
+  await popup.getByRole("button", { name: "Deny" }).click();
+  await expect(popup).toHaveURL(/\/token-tool\/runs\/[0-9a-f-]{36}$/);
+  const exchange = step(popup, "Exchange the code");
+  await expect(exchange).toHaveAttribute("data-state", "failed");
+  await expect(exchange.getByRole("alert")).toHaveText("The provider returned an error to the callback: The user denied the request.");
+  await expect(exchange.getByLabel("The provider’s error")).toContainText("erroraccess_denied");
+  await popup.close();
   await revokeDemoSecret(page, demo);
 });

@@ -31,7 +31,7 @@ function runNotFound(): AppError {
 /** The apps the tool can be used with, by name. */
 export async function tokenToolApps(user: SessionUser) {
   const apps = await db().app.findMany({
-    where: { AND: [visibleApps(user), { OR: [{ client: { isNot: null } }, { seekCredentials: { some: {} } }] }] },
+    where: { AND: [visibleApps(user), { OR: [{ provider: "INDEED", credentialType: "OAUTH2", client: { isNot: null } }, { provider: "SEEK" }] }] },
     select: { id: true, name: true, provider: true, credentialType: true, partner: { select: { name: true } } },
     orderBy: [{ sortName: "asc" }, { id: "asc" }],
     take: 500,
@@ -206,4 +206,10 @@ export async function findRunByState(user: SessionUser, state: string) {
   if (state.length === 0 || state.length > 200) return null;
   const run = await db().tokenToolRun.findFirst({ where: { state, app: visibleApps(user) }, select: { id: true } });
   return run?.id ?? null;
+}
+
+/** Whether the run's app allows this redirect URI (exact match, as the authorization endpoint compares). */
+export async function isRedirectAllowed(appId: string, uri: string): Promise<boolean> {
+  const found = await db().redirectUri.findFirst({ where: { uri, client: { appId } }, select: { id: true } });
+  return found !== null;
 }

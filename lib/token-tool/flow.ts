@@ -52,6 +52,8 @@ export interface StepContext {
   hide(value: string, kind: "secret" | "token", variable: string): void;
   /** Decodes a JWT and verifies its signature against the JWKS (fetched through `http`). */
   inspectJwt(name: string, token: string, options: { jwksUrl: string; issuer: string; audience?: string }): Promise<JwtReport | null>;
+  /** Sets the `state` the callback will find this run by (unique across runs). */
+  setState(state: string): Promise<void>;
   /** The data of the run's earlier steps, by step key (only those that passed). */
   earlier: Record<string, StepData>;
 }
@@ -114,6 +116,8 @@ export interface FlowDefinition {
   description: string;
   steps: StepDefinition[];
   credentials: CredentialSource;
+  /** The step the page runs shortly before the token named `token` (a JwtReport name) expires. */
+  autoRefresh?: { step: string; token: string };
   /** The emulator's route handlers this flow's requests are dispatched to. */
   routes: () => Promise<RouteTable>;
 }

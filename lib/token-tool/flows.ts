@@ -1,9 +1,10 @@
 import "server-only";
 // The token tool's flows, by id. A flow family adds its flows here and nowhere else.
 import type { FlowDefinition } from "./flow";
+import { indeedAuthorizationCodeFlow } from "./indeed/authorization-code";
 import { indeedClientCredentialsFlow } from "./indeed/client-credentials";
 
-export const FLOWS: readonly FlowDefinition[] = [indeedClientCredentialsFlow];
+export const FLOWS: readonly FlowDefinition[] = [indeedClientCredentialsFlow, indeedAuthorizationCodeFlow];
 
 export function flowById(id: string): FlowDefinition | undefined {
   return FLOWS.find((f) => f.id === id);

@@ -7,11 +7,13 @@ import "server-only";
 import * as oauth from "oauth4webapi";
 import type { JSONWebKeySet } from "jose";
 import { AppError } from "../errors";
-import { createRun, runForStep, saveStep, vault, type SavedRun } from "../data/token-tool";
+import { createRun, findRunByState, runForStep, saveStep, setRunState, vault, type SavedRun } from "../data/token-tool";
 import type { SessionUser } from "../data/users";
 import { maskExchange, toCurl, type KnownValue } from "./exchange";
 import type { FlowDefinition, ProviderError, StepContext, StepData, StepOutcome, StepResult } from "./flow";
 import { flowById } from "./flows";
+import { callbackUrl } from "./callback";
+import { addRedirectUri } from "../data/redirect-uris";
 import { inspectJwt } from "./jwt";
 import type { Target, TargetKind } from "./targets";
 import { createTransport, TransportError } from "./transport";
@@ -147,6 +149,7 @@ export async function runStep(user: SessionUser, request: RunStepInput): Promise
     hide(value, kind, variable) {
       known.push({ value, kind, variable });
     },
+    setState: (state) => setRunState(user, run.id, state),
     inspectJwt: (name, token, options) => inspectJwt(name, token, http, { ...options, jwksCache }),
     earlier,
   };
@@ -173,4 +176,27 @@ export async function revealToken(user: SessionUser, runId: string, name: string
   const value = await vault.get(run.id, name);
   if (!value) throw new AppError("NOT_FOUND", "This token is no longer held: it expired or was never kept. Run the step again.");
   return value;
+}
+
+/**
+ * The tool's callback: finds the run by the returned `state` (in the database, so any instance
+ * can answer), keeps the callback URL in the run's vault for the exchange step, and runs it.
+ * Returns the run's id, or null when no run of the user's has this state.
+ */
+export async function receiveCallback(user: SessionUser, callback: URL, origin: string): Promise<string | null> {
+  const state = callback.searchParams.get("state");
+  const runId = state ? await findRunByState(user, state) : null;
+  if (!runId) return null;
+  await runForStep(user, runId);
+  await vault.put(runId, "callback_url", callback.toString(), new Date(Date.now() + 10 * 60 * 1000));
+  await runStep(user, { runId, step: "callback", input: { auth: "basic" }, origin });
+  return runId;
+}
+
+/** Puts the tool's callback on the run's app's redirect allowlist (for users who manage credentials). */
+export async function addCallbackToAllowlist(user: SessionUser, runId: string, origin: string): Promise<string> {
+  const run = await runForStep(user, runId);
+  const uri = callbackUrl(origin);
+  await addRedirectUri(user, { appId: run.app.id, uri });
+  return uri;
 }

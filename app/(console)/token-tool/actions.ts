@@ -9,7 +9,7 @@ import { action } from "@/lib/action";
 import { actionOrigin } from "@/lib/public-origin";
 import { vetOutboundUrl } from "@/lib/outbound/url";
 import { TARGET_KINDS } from "@/lib/token-tool/targets";
-import { revealToken, runStep, startRun } from "@/lib/token-tool/runner";
+import { addCallbackToAllowlist, revealToken, runStep, startRun } from "@/lib/token-tool/runner";
 
 const runId = z.uuid({ message: "This run does not exist." });
 
@@ -50,3 +50,9 @@ export const revealTokenAction = action(
   { name: "revealTokenToolToken", input: z.object({ runId, name: z.string().trim().min(1).max(100) }) },
   async ({ user, input }) => ({ data: { value: await revealToken(user, input.runId, input.name) } }),
 );
+
+export const addCallbackRedirectAction = action({ name: "addTokenToolCallback", input: z.object({ runId }) }, async ({ user, input }) => {
+  const uri = await addCallbackToAllowlist(user, input.runId, await actionOrigin());
+  revalidatePath(`/token-tool/runs/${input.runId}`);
+  return { message: `Added ${uri} to the app’s redirect allowlist. Build the authorization URL again.` };
+});

@@ -6,6 +6,7 @@ import { requireUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { listRuns, tokenToolApps } from "@/lib/data/token-tool";
 import { flowById, flowsFor } from "@/lib/token-tool/flows";
+import { CALLBACK_PROBLEMS, isCallbackProblem } from "@/lib/token-tool/callback";
 import { PROVIDER_NAMES, targetLabel, TARGET_KINDS, type ProviderId } from "@/lib/token-tool/targets";
 import { StartRunForm } from "./_components/start-run-form";
 import { RunStatus } from "./_components/run-status";
@@ -14,7 +15,7 @@ export const metadata: Metadata = { title: "Token tool" };
 
 export default async function TokenToolPage({ searchParams }: PageProps<"/token-tool">) {
   const user = await requireUser();
-  const { app: wanted } = await searchParams;
+  const { app: wanted, callback } = await searchParams;
   const apps = await tokenToolApps(user);
   const app = apps.find((a) => a.id === wanted) ?? apps[0] ?? null;
   const flows = app ? flowsFor(app.provider) : [];
@@ -28,6 +29,11 @@ export default async function TokenToolPage({ searchParams }: PageProps<"/token-
         title="Token tool"
         description="Run the providers’ OAuth flows step by step, against this console’s emulators or the real providers, and see every request and response. Secrets stay on the server."
       />
+      {isCallbackProblem(callback) ? (
+        <p role="alert" className="mb-6 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          {CALLBACK_PROBLEMS[callback]}
+        </p>
+      ) : null}
       {!app ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-700">No app has credentials yet.</p>
       ) : (

@@ -18,6 +18,7 @@ export interface IndeedServer {
   jwks_uri: string;
   appinfo_endpoint: string;
   scopes_supported?: string[];
+  id_token_signing_alg_values_supported?: string[];
 }
 
 export const discoveryStep = step({
@@ -32,7 +33,14 @@ export const discoveryStep = step({
     context.http.label("OIDC discovery");
     const response = await oauth.discoveryRequest(issuer, { algorithm: "oidc", ...context.http.options });
     if (response.status === 404 && context.run.target.kind !== "emulator") {
-      const server: IndeedServer = { issuer: known.issuer, authorization_endpoint: known.authorize, token_endpoint: known.token, userinfo_endpoint: known.userinfo, jwks_uri: known.jwks, appinfo_endpoint: known.appinfo };
+      const server: IndeedServer = {
+        issuer: known.issuer,
+        authorization_endpoint: known.authorize,
+        token_endpoint: known.token,
+        userinfo_endpoint: known.userinfo,
+        jwks_uri: known.jwks,
+        appinfo_endpoint: known.appinfo,
+      };
       return {
         ok: true,
         message: `${known.discovery} has no discovery document (HTTP 404): the documented endpoints are used.`,
@@ -44,15 +52,9 @@ export const discoveryStep = step({
     if (!as.token_endpoint || !as.jwks_uri) {
       return { ok: false, message: "The discovery document names no token endpoint or no JWKS: the flows cannot run against this issuer." };
     }
-    const server: IndeedServer = {
-      issuer: as.issuer,
-      authorization_endpoint: as.authorization_endpoint,
-      token_endpoint: as.token_endpoint,
-      userinfo_endpoint: as.userinfo_endpoint,
-      jwks_uri: as.jwks_uri,
-      appinfo_endpoint: known.appinfo,
-      scopes_supported: as.scopes_supported,
-    };
+    // The whole document is public metadata; oauth4webapi reads more of it than the endpoints
+    // (the ID token's signing algorithms, for one).
+    const server: IndeedServer = { ...(as as Omit<IndeedServer, "appinfo_endpoint">), token_endpoint: as.token_endpoint, jwks_uri: as.jwks_uri, appinfo_endpoint: known.appinfo };
     return {
       ok: true,
       message: `Found the issuer ${as.issuer}.`,

@@ -4,14 +4,16 @@
 // (plain words first, then the provider's own error, the facts, the tokens and every exchange).
 // `Run all` runs them in order and stops at the first that fails. Runs go through the server
 // action; nothing secret is ever in this component's props or state.
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
+import { formatDateTime } from "@/components/date-time";
 import { FormMessage } from "@/components/form-message";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { TextareaField } from "@/components/ui/textarea-field";
 import type { StepField, StepOutcome } from "@/lib/token-tool/flow";
-import { runStepAction } from "../actions";
+import type { ActionResult } from "@/lib/action-result";
+import { addCallbackRedirectAction, runStepAction } from "../actions";
 import { ExchangeView } from "./exchange-view";
 import { JwtPanel, KeptTokenRow } from "./jwt-panel";
 import { RunStatus, type StepState } from "./run-status";
@@ -50,7 +52,34 @@ function choicesOf(field: StepField, results: Record<string, SavedStep>): Choice
   return Array.isArray(listed) ? (listed as Choice[]) : [];
 }
 
-export function RunSteps({ runId, canRun, steps, saved }: { runId: string; canRun: boolean; steps: StepView[]; saved: Record<string, SavedStep> }) {
+/** How long before a token's expiry the page refreshes it, when asked to. */
+const REFRESH_AHEAD_MS = 60_000;
+
+/** The latest exp of the token named `name` among the steps' results, in ms. */
+function latestExpiry(results: Record<string, SavedStep>, name: string): number | null {
+  let latest: number | null = null;
+  for (const saved of Object.values(results)) {
+    for (const token of saved.outcome.tokens ?? []) {
+      const exp = token.claims.exp;
+      if (token.name === name && typeof exp === "number" && (latest === null || exp * 1000 > latest)) latest = exp * 1000;
+    }
+  }
+  return latest;
+}
+
+export function RunSteps({
+  runId,
+  canRun,
+  steps,
+  saved,
+  autoRefresh,
+}: {
+  runId: string;
+  canRun: boolean;
+  steps: StepView[];
+  saved: Record<string, SavedStep>;
+  autoRefresh?: { step: string; token: string };
+}) {
   const [results, setResults] = useState(saved);
   const resultsRef = useRef(saved);
   // The inputs live in a ref (Run all reads them between renders); the state re-renders on typing.
@@ -89,6 +118,22 @@ export function RunSteps({ runId, canRun, steps, saved }: { runId: string; canRu
     }
   }
 
+  // Automatic refresh: a timer while the page is open, shortly before the watched token expires.
+  const [auto, setAuto] = useState(false);
+  const runRef = useRef(run);
+  useEffect(() => {
+    runRef.current = run;
+  });
+  const expiresAt = autoRefresh ? latestExpiry(results, autoRefresh.token) : null;
+  const refreshAt = expiresAt === null ? null : expiresAt - REFRESH_AHEAD_MS;
+  useEffect(() => {
+    if (!auto || refreshAt === null || !autoRefresh) return;
+    const step = steps.find((s) => s.key === autoRefresh.step);
+    if (!step) return;
+    const timer = setTimeout(() => void runRef.current(step), Math.max(0, refreshAt - Date.now()));
+    return () => clearTimeout(timer);
+  }, [auto, refreshAt, autoRefresh, steps]);
+
   async function runAll() {
     for (const step of steps) if (!(await run(step))) break;
   }
@@ -101,6 +146,19 @@ export function RunSteps({ runId, canRun, steps, saved }: { runId: string; canRu
         </Button>
         <p className="text-sm text-slate-600">Runs every step in order and stops at the first that fails.</p>
       </div>
+      {autoRefresh && canRun ? (
+        <div className="text-sm">
+          <label className="inline-flex items-center gap-2">
+            <input type="checkbox" checked={auto} onChange={(e) => setAuto(e.target.checked)} />
+            Refresh the tokens automatically a minute before they expire, while this page is open
+          </label>
+          {auto ? (
+            <p className="mt-1 text-slate-600" role="status">
+              {refreshAt === null ? "Nothing to refresh yet." : `Next automatic refresh: ${formatDateTime(refreshAt)} (a minute before the token expires).`}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
       <ol className="space-y-4" aria-label="Steps">
         {steps.map((step, index) => {
           const result = results[step.key];
@@ -144,6 +202,7 @@ export function RunSteps({ runId, canRun, steps, saved }: { runId: string; canRu
                 </div>
               ) : null}
               {result ? <StepResultView runId={runId} canRun={canRun} outcome={result.outcome} /> : null}
+              {result?.outcome.data?.missingRedirect && canRun ? <AddCallback runId={runId} uri={String(result.outcome.data.missingRedirect)} /> : null}
             </li>
           );
         })}
@@ -233,6 +292,16 @@ function StepResultView({ runId, canRun, outcome }: { runId: string; canRun: boo
           ) : null}
         </dl>
       ) : null}
+      {typeof outcome.data?.authorizeUrl === "string" && !outcome.data.missingRedirect ? (
+        <div className="space-y-1 text-sm">
+          <a href={outcome.data.authorizeUrl} target="_blank" rel="noopener noreferrer" className="font-medium">
+            Open the authorization page<span className="sr-only"> (opens in a new tab)</span>
+          </a>
+          <code className="block break-all rounded bg-slate-50 p-2 text-xs" aria-label="Authorization URL">
+            {outcome.data.authorizeUrl}
+          </code>
+        </div>
+      ) : null}
       {outcome.facts?.length ? (
         <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
           {outcome.facts.map(([label, value], i) => (
@@ -248,6 +317,27 @@ function StepResultView({ runId, canRun, outcome }: { runId: string; canRun: boo
       {outcome.exchanges.map((exchange, i) => (
         <ExchangeView key={i} exchange={exchange} />
       ))}
+    </div>
+  );
+}
+
+function AddCallback({ runId, uri }: { runId: string; uri: string }) {
+  const [result, setResult] = useState<ActionResult | null>(null);
+  const [pending, setPending] = useState(false);
+  return (
+    <div className="mt-3 space-y-2">
+      <Button
+        variant="secondary"
+        disabled={pending || result?.ok === true}
+        onClick={async () => {
+          setPending(true);
+          setResult(await addCallbackRedirectAction({ runId }));
+          setPending(false);
+        }}
+      >
+        Add {uri} to the allowlist
+      </Button>
+      <FormMessage result={result} />
     </div>
   );
 }

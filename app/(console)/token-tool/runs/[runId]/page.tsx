@@ -53,6 +53,7 @@ export default async function TokenToolRunPage({ params }: PageProps<"/token-too
         canRun={run.canRun}
         steps={flow.steps.map((s) => ({ key: s.key, title: s.title, description: s.description, fields: s.fields, after: s.after ?? [] }))}
         saved={saved}
+        autoRefresh={flow.autoRefresh}
       />
     </>
   );
