@@ -23,7 +23,17 @@ const { indeedRows } = await import("@/lib/testing/token-rows");
 const { dumpEverything } = await import("@/lib/testing/dump");
 const { useCredentialsKeyForTesting } = await import("@/lib/crypto/credentials-key");
 const { forgetSigningKeysForTesting } = await import("@/lib/oauth/signing-keys");
-const { startRunAction, runStepAction, revealTokenAction } = await import("./actions");
+const { startRunAction, runStepAction, revealTokenAction, addCallbackRedirectAction } = await import("./actions");
+
+// Every line the server would log while the tool runs, to prove no secret or token is in one.
+const logged: string[] = [];
+for (const level of ["log", "info", "warn", "error", "debug"] as const) {
+  const original = console[level].bind(console);
+  vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
+    logged.push(args.map((a) => (typeof a === "string" ? a : JSON.stringify(a))).join(" "));
+    original(...args);
+  });
+}
 
 const t = useTestDatabase();
 const indeed = indeedRows(() => t.prisma);
@@ -121,6 +131,11 @@ describe("the Indeed client credentials flow", () => {
     });
   });
 
+  it("logs neither the secret nor any token", () => {
+    expect(tokens).toHaveLength(3);
+    for (const value of [app.secret, ...tokens]) for (const line of logged) expect(line.includes(value)).toBe(false);
+  });
+
   it("keeps neither the secret nor any token in plain form in any column", async () => {
     expect(tokens.every((v) => v.startsWith("eyJ"))).toBe(true);
     const dump = await dumpEverything(t.prisma);
@@ -134,6 +149,7 @@ describe("the Indeed client credentials flow", () => {
     expect(await start(viewer)).toMatchObject({ ok: false, code: "FORBIDDEN" });
     expect(await runStepAction({ runId, step: "discovery", input: {} })).toMatchObject({ ok: false, code: "FORBIDDEN" });
     expect(await revealTokenAction({ runId, name: "access_token" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await addCallbackRedirectAction({ runId })).toMatchObject({ ok: false, code: "FORBIDDEN" });
   });
 
   it("another partner's app and run are not found, on every action", async () => {
@@ -141,6 +157,9 @@ describe("the Indeed client credentials flow", () => {
     expect(await start(globexOwner)).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(await runStepAction({ runId, step: "discovery", input: {} })).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(await revealTokenAction({ runId, name: "access_token" })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await addCallbackRedirectAction({ runId })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    // A made-up run id is the same "not found".
+    expect(await runStepAction({ runId: "00000000-0000-4000-8000-000000000000", step: "discovery", input: {} })).toMatchObject({ ok: false, code: "NOT_FOUND" });
   });
 });
 
