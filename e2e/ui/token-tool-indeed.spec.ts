@@ -21,7 +21,9 @@ async function runStep(page: Page, title: string, state: "Passed" | "Failed" = "
 
 async function startRun(page: Page, appName: string, secretLabel: string, target?: { custom: string }, flow = "Indeed client credentials") {
   await page.getByRole("main").getByRole("link", { name: appName, exact: true }).click();
-  await page.getByRole("link", { name: "Credentials" }).click();
+  await expect(page).toHaveURL(/\/apps\/[0-9a-f-]{36}\/services$/);
+  await page.getByRole("navigation", { name: "App sections" }).getByRole("link", { name: "Credentials" }).click();
+  await expect(page).toHaveURL(/\/apps\/[0-9a-f-]{36}\/credentials$/);
   await page.getByRole("link", { name: "Test with the token tool" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Token tool" })).toBeVisible();
   await expect(page.getByLabel("App", { exact: true })).toHaveValue(/.+/);
@@ -196,5 +198,31 @@ test("authorization code: a denied consent comes back to the callback as access_
   await expect(exchange.getByRole("alert")).toHaveText("The provider returned an error to the callback: The user denied the request.");
   await expect(exchange.getByLabel("The provider’s error")).toContainText("erroraccess_denied");
   await popup.close();
+  await revokeDemoSecret(page, demo);
+});
+
+test("a viewer opens a saved run by its link and reads it, but cannot run it", async ({ page, browser, baseURL }) => {
+  const demo = await demoIndeedClient(page, "saved run");
+  await page.goto("/dashboard");
+  await startRun(page, demo.app, demo.label);
+  await runStep(page, "Discover the endpoints");
+  await runStep(page, "Get an app token");
+  const link = page.url();
+
+  const viewer = await browser.newPage({ baseURL });
+  await signIn(viewer, DEMO_USERS.viewer);
+  await viewer.goto("/token-tool");
+  await expect(viewer.getByText("Viewers can open saved runs, but cannot run flows: they need the app’s secret.")).toBeVisible();
+  await expect(viewer.getByRole("button", { name: "Start run" })).toBeDisabled();
+  await viewer.getByRole("link", { name: "Indeed client credentials" }).first().click();
+  await expect(viewer).toHaveURL(/\/token-tool\/runs\/[0-9a-f-]{36}$/);
+  await viewer.goto(link);
+  await expect(step(viewer, "Get an app token")).toHaveAttribute("data-state", "passed");
+  await expect(step(viewer, "Get an app token").getByLabel("Claims of access_token")).toContainText(`"sub": "app:${demo.clientId}"`);
+  await expect(viewer.getByRole("button", { name: "Run all" })).toBeDisabled();
+  await expect(step(viewer, "Get an app token").getByRole("button", { name: "Run Get an app token" })).toBeDisabled();
+  await expect(viewer.getByRole("button", { name: /^Show in full/ })).toHaveCount(0);
+  expect(await viewer.content()).not.toContain(demo.secret);
+  await viewer.close();
   await revokeDemoSecret(page, demo);
 });
