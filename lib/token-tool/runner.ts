@@ -9,7 +9,7 @@ import type { JSONWebKeySet } from "jose";
 import { AppError } from "../errors";
 import { createRun, findRunByState, runForStep, saveStep, setRunState, vault, type SavedRun } from "../data/token-tool";
 import type { SessionUser } from "../data/users";
-import { maskExchange, toCurl, type KnownValue } from "./exchange";
+import { maskExchange, maskText, toCurl, type KnownValue } from "./exchange";
 import type { FlowDefinition, ProviderError, StepContext, StepData, StepOutcome, StepResult } from "./flow";
 import { flowById } from "./flows";
 import { callbackUrl } from "./callback";
@@ -161,8 +161,15 @@ export async function runStep(user: SessionUser, request: RunStepInput): Promise
   } catch (error) {
     result = { ok: false, ...explain(error) };
   }
+  // Messages and facts are built by the steps, partly from the provider's words: masked too.
   const outcome: StepOutcome = {
     ...result,
+    message: maskText(result.message, known),
+    facts: result.facts?.map(([label, value]) => [label, maskText(value, known)]),
+    providerError: result.providerError && {
+      error: maskText(result.providerError.error, known),
+      ...(result.providerError.error_description ? { error_description: maskText(result.providerError.error_description, known) } : {}),
+    },
     exchanges: http.exchanges.map((exchange) => ({ ...maskExchange(exchange, known), curl: toCurl(exchange.request, known) })),
   };
   const durationMs = Math.round(performance.now() - started);
