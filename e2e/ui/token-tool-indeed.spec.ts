@@ -8,6 +8,9 @@ import { DEMO_USERS, expect, signIn, test } from "../fixtures";
 import { EMPLOYERS, SANDBOX, signInToIndeed } from "../indeed";
 import { demoIndeedClient, revokeDemoSecret } from "../indeed-client";
 
+// Each test drives several pages and the server on a small shared machine.
+test.describe.configure({ timeout: 180_000 });
+
 function step(page: Page, title: string) {
   return page.getByRole("listitem").filter({ has: page.getByRole("heading", { level: 3, name: new RegExp(`^\\d+\\. ${title}$`) }) });
 }
@@ -143,7 +146,6 @@ async function signInAndConsent(popup: Page, email: string) {
 }
 
 test("authorization code: consent and the employer picker, the code exchanged at the tool's callback, userinfo, refresh switching and dropping the employer", async ({ page }) => {
-  test.setTimeout(180_000);
   const demo = await demoIndeedClient(page, "code flow tool");
   await page.goto("/dashboard");
   await startRun(page, demo.app, demo.label, undefined, "Indeed authorization code");
@@ -184,7 +186,6 @@ test("authorization code: consent and the employer picker, the code exchanged at
 });
 
 test("authorization code: a denied consent comes back to the callback as access_denied, next to the step", async ({ page }) => {
-  test.setTimeout(120_000);
   const demo = await demoIndeedClient(page, "code flow denied");
   await page.goto("/dashboard");
   await startRun(page, demo.app, demo.label, undefined, "Indeed authorization code");
