@@ -61,18 +61,23 @@ export function runTarget(run: Pick<SavedRun, "target" | "baseUrl">, origin: str
   return { kind, base: kind === "emulator" ? origin : (run.baseUrl ?? "") };
 }
 
+/** Ends a sentence with a period, unless the provider's words already end it. */
+function sentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
 /** What went wrong, in plain words, with the provider's own error when it sent one. */
 export function explain(error: unknown): { message: string; providerError?: ProviderError } {
   if (error instanceof TransportError) return { message: error.message };
   if (error instanceof oauth.ResponseBodyError) {
     return {
-      message: `The provider refused the request (HTTP ${error.status}): ${error.error_description ?? error.error}.`,
+      message: sentence(`The provider refused the request (HTTP ${error.status}): ${error.error_description ?? error.error}`),
       providerError: { error: error.error, ...(error.error_description ? { error_description: error.error_description } : {}) },
     };
   }
   if (error instanceof oauth.AuthorizationResponseError) {
     return {
-      message: `The provider returned an error to the callback: ${error.error_description ?? error.error}.`,
+      message: sentence(`The provider returned an error to the callback: ${error.error_description ?? error.error}`),
       providerError: { error: error.error, ...(error.error_description ? { error_description: error.error_description } : {}) },
     };
   }
@@ -81,12 +86,12 @@ export function explain(error: unknown): { message: string; providerError?: Prov
     const code = challenge?.parameters.error;
     const description = challenge?.parameters.error_description;
     return {
-      message: `The API refused the token (HTTP ${error.status}${code ? `, ${code}` : ""})${description ? `: ${description}` : ""}.`,
+      message: sentence(`The API refused the token (HTTP ${error.status}${code ? `, ${code}` : ""})${description ? `: ${description}` : ""}`),
       ...(code ? { providerError: { error: code, ...(description ? { error_description: description } : {}) } } : {}),
     };
   }
   if (error instanceof oauth.OperationProcessingError || error instanceof oauth.UnsupportedOperationError) {
-    return { message: `The response is not what the standard requires: ${error.message}.` };
+    return { message: sentence(`The response is not what the standard requires: ${error.message}`) };
   }
   if (error instanceof AppError) return { message: error.message };
   throw error;
