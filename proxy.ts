@@ -23,7 +23,7 @@ import {
 } from "./lib/edge/malformed";
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
-const CONSOLE_PAGES = /^\/(dashboard|apps|admin)(\/|$)/;
+const CONSOLE_PAGES = /^\/(dashboard|apps|admin|token-tool)(\/|$)/;
 
 function refused(request: NextRequest, refusal: Refusal): NextResponse {
   // One line, no stack: these are clients' mistakes (or probes), not bugs.

@@ -58,3 +58,4 @@ export async function clientForChange(
   if (!client) throw noClient();
   return { app, client };
 }
+

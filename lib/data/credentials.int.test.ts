@@ -5,6 +5,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../testing/database";
+import { dumpEverything } from "../testing/dump";
 import { useCredentialsKeyForTesting } from "../crypto/credentials-key";
 import { matchesVerifier } from "../crypto/secret-box";
 import { AppError } from "../errors";
@@ -75,33 +76,6 @@ async function newApp(fields: { credentialType?: "OAUTH2" | "INDEED_APPLY"; isPu
   );
 }
 
-/** Every value of every column of every table, as the strings a dump would show. */
-async function dumpEverything(): Promise<string[]> {
-  const tables = await t.prisma.$queryRaw<{ table_name: string }[]>`
-    SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`;
-  expect(tables.map((r) => r.table_name)).toEqual(expect.arrayContaining(["ClientSecret", "ActivityEvent", "Client"]));
-  const out: string[] = [];
-  for (const { table_name } of tables) {
-    // Every column cast to text by PostgreSQL itself (bytea as hex), plus bytea as raw bytes.
-    const rows = await t.prisma.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT * FROM "${table_name.replace(/"/g, '""')}"`);
-    for (const row of rows) {
-      for (const value of Object.values(row)) {
-        if (value instanceof Uint8Array) {
-          const buffer = Buffer.from(value);
-          out.push(buffer.toString("latin1"), buffer.toString("hex"), buffer.toString("base64"));
-        } else if (value !== null && typeof value === "object" && !(value instanceof Date)) {
-          out.push(JSON.stringify(value));
-        } else {
-          out.push(String(value));
-        }
-      }
-    }
-    const text = await t.prisma.$queryRawUnsafe<{ row: string }[]>(`SELECT t::text AS row FROM "${table_name.replace(/"/g, '""')}" t`);
-    out.push(...text.map((r) => r.row));
-  }
-  return out;
-}
-
 describe("the Credentials tab's client information", () => {
   it("reads the partner's employerIdType: none before it is assigned, the assigned one after", async () => {
     const partner = await t.rows.partner();
@@ -133,7 +107,7 @@ describe("secret storage", () => {
     expect(issued).toHaveLength(4);
     for (const value of issued) expect(value).toMatch(/^[A-Za-z0-9]{64}$/);
 
-    const dump = await dumpEverything();
+    const dump = await dumpEverything(t.prisma);
     expect(dump.length).toBeGreaterThan(100);
     for (const value of issued) {
       const sha256 = createHash("sha256").update(value).digest();

@@ -9,11 +9,10 @@ import type { IndeedApi } from "../providers/indeed/graphql/gate";
 import { tokenEndpoint } from "../providers/indeed/token-endpoint";
 import { secretForTestRequest } from "../data/indeed-graphql-testing";
 import type { SessionUser } from "../data/users";
+import { maskExchange, toCurl, type Exchange as SharedExchange, type ExchangeResponse, type KnownValue } from "../token-tool/exchange";
 
-export interface Exchange {
-  request: { method: string; url: string; headers: [string, string][]; body: string };
-  response: { status: number; headers: [string, string][]; body: string };
-}
+/** Both of this tool's requests are answered in-process: an exchange always has its response. */
+export type Exchange = SharedExchange & { response: ExchangeResponse };
 
 export interface TestSendResult {
   secretLabel: string;
@@ -40,14 +39,15 @@ function pretty(text: string): string {
   }
 }
 
-function shellQuote(value: string): string {
-  return `'${value.replace(/'/g, `'\\''`)}'`;
-}
-
-async function exchange(request: Request, body: string, handler: (r: Request) => Promise<Response>, hide?: (name: string, value: string) => string): Promise<Exchange> {
-  const shown = { method: request.method, url: request.url, headers: [...request.headers].map(([k, v]): [string, string] => [k, hide ? hide(k, v) : v]), body };
+/** Sends the request to its handler and records both sides, masked (lib/token-tool/exchange.ts). */
+async function exchange(request: Request, body: string, handler: (r: Request) => Promise<Response>, known: KnownValue[]): Promise<Exchange> {
+  const started = performance.now();
+  const raw = { method: request.method, url: request.url, headers: [...request.headers], body };
   const response = await handler(request);
-  return { request: shown, response: { status: response.status, headers: [...response.headers], body: pretty(await response.text()) } };
+  const text = await response.text();
+  const durationMs = Math.round(performance.now() - started);
+  const masked = maskExchange({ request: raw, response: { status: response.status, headers: [...response.headers], body: text }, durationMs }, known);
+  return { ...masked, response: { ...masked.response!, body: pretty(masked.response!.body) } };
 }
 
 export async function sendTestOperation(user: SessionUser, origin: string, input: TestSendInput): Promise<TestSendResult> {
@@ -61,16 +61,17 @@ export async function sendTestOperation(user: SessionUser, origin: string, input
     headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json", authorization: basic },
     body: form.toString(),
   });
-  const token = await exchange(tokenRequest, form.toString(), tokenEndpoint, (name, value) =>
-    name === "authorization" ? `Basic (client id and the secret “${secret.label}”, hidden)` : value,
-  );
+  const known: KnownValue[] = [{ value: secret.value, kind: "secret", variable: "CLIENT_SECRET", shown: `the secret “${secret.label}”` }];
+  const tokenResponse = await tokenEndpoint(tokenRequest.clone());
   let accessToken: string | undefined;
   try {
-    accessToken = (JSON.parse(token.response.body) as { access_token?: string }).access_token;
+    accessToken = ((await tokenResponse.clone().json()) as { access_token?: string }).access_token;
   } catch {
     accessToken = undefined;
   }
-  if (token.response.status !== 200 || !accessToken) {
+  if (accessToken) known.push({ value: accessToken, kind: "token", variable: "ACCESS_TOKEN" });
+  const token = await exchange(tokenRequest, form.toString(), async () => tokenResponse, known);
+  if (tokenResponse.status !== 200 || !accessToken) {
     return { secretLabel: secret.label, employerId: input.employerId, token, graphql: null, curl: null };
   }
   const body = JSON.stringify({ query: input.query, operationName: input.operationName, variables: input.variables });
@@ -80,12 +81,7 @@ export async function sendTestOperation(user: SessionUser, origin: string, input
     headers: { "content-type": "application/json", accept: "application/json", authorization: `Bearer ${accessToken}` },
     body,
   });
-  const graphql = await exchange(graphqlRequest, JSON.stringify(JSON.parse(body), null, 2), graphqlEndpoint);
-  const curl = [
-    `curl -sS ${shellQuote(graphqlUrl)}`,
-    `  -H ${shellQuote("Content-Type: application/json")}`,
-    `  -H ${shellQuote(`Authorization: Bearer ${accessToken}`)}`,
-    `  --data-binary ${shellQuote(body)}`,
-  ].join(" \\\n");
+  const curl = toCurl({ method: "POST", url: graphqlUrl, headers: [...graphqlRequest.headers], body }, known);
+  const graphql = await exchange(graphqlRequest, JSON.stringify(JSON.parse(body), null, 2), graphqlEndpoint, known);
   return { secretLabel: secret.label, employerId: input.employerId, token, graphql, curl };
 }

@@ -16,6 +16,7 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
           <>
             <nav aria-label="Main" className="flex items-center gap-1">
               <NavLink href="/dashboard">Dashboard</NavLink>
+              <NavLink href="/token-tool">Token tool</NavLink>
               {can(user.role, "services:administer") ? <NavLink href="/admin">Admin</NavLink> : null}
             </nav>
             <div className="ml-auto flex items-center gap-3">

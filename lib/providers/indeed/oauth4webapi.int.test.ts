@@ -11,28 +11,17 @@ import { useCredentialsKeyForTesting } from "../../crypto/credentials-key";
 import { forgetSigningKeysForTesting } from "../../oauth/signing-keys";
 import { useTestDatabase } from "../../testing/database";
 import { indeedRows, type TestClient } from "../../testing/token-rows";
-import { discoveryResponse, jwksResponse } from "./discovery";
-import { appinfoEndpoint, userinfoEndpoint } from "./resources";
-import { tokenEndpoint } from "./token-endpoint";
+import { INDEED_ROUTES } from "./routes";
 
 const t = useTestDatabase();
 const indeed = indeedRows(() => t.prisma);
 const ORIGIN = "http://emulator.test";
 const REDIRECT = "http://localhost:8976/callback";
 
-const ROUTES: Record<string, (request: Request) => Response | Promise<Response>> = {
-  "GET /indeed/.well-known/openid-configuration": discoveryResponse,
-  "GET /indeed/.well-known/keys": () => jwksResponse(),
-  "POST /indeed/oauth/v2/tokens": tokenEndpoint,
-  "GET /indeed/v2/api/userinfo": userinfoEndpoint,
-  "POST /indeed/v2/api/userinfo": userinfoEndpoint,
-  "GET /indeed/v2/api/appinfo": appinfoEndpoint,
-};
-
 /** oauth4webapi's fetch, answered by the route handlers. */
 const dispatch = async (url: string, init?: { method?: string; headers?: HeadersInit; body?: BodyInit | Uint8Array | null }) => {
   const request = new Request(url, init as RequestInit);
-  const route = ROUTES[`${request.method} ${new URL(request.url).pathname}`];
+  const route = INDEED_ROUTES[`${request.method} ${new URL(request.url).pathname}`];
   if (!route) return new Response("Not Found", { status: 404 });
   return route(request);
 };

@@ -127,6 +127,10 @@ function OAuthClient({
         .
       </p>
       <ClientIdRow label="Client ID" value={client.clientId} />
+      <p className="mt-3 text-sm">
+        <Link href={`/token-tool?app=${app.id}`}>Test with the token tool</Link>
+        <span className="text-slate-600"> — run the OAuth flows step by step and see every request.</span>
+      </p>
       <dl className="mt-4 grid gap-x-8 gap-y-2 text-sm sm:grid-cols-2">
         <div>
           <dt className="font-medium text-slate-800">Client type</dt>

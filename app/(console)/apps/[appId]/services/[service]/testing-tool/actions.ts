@@ -3,11 +3,10 @@
 // The testing tool's one mutation: send an operation to the emulated GraphQL API with a token
 // minted on the server. Built like every action (lib/action.ts); lib/ authorizes inside its
 // queries and refuses viewers.
-import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action } from "@/lib/action";
-import { env } from "@/lib/env";
+import { actionOrigin } from "@/lib/public-origin";
 import { AppError } from "@/lib/errors";
 import { isIndeedApi } from "@/lib/providers/indeed/graphql/gate";
 import { MAX_BODY_BYTES } from "@/lib/providers/indeed/graphql/endpoint";
@@ -35,19 +34,9 @@ const input = z.object({
   employerId: z.string().trim().max(64).transform((v) => v || null),
 });
 
-async function requestOrigin(): Promise<string> {
-  const configured = env().PUBLIC_URL;
-  if (configured) return new URL(configured).origin;
-  const h = await headers();
-  const host = h.get("host");
-  if (!host) throw new AppError("MISCONFIGURED", "The request has no Host header.");
-  const proto = h.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https" ? "https" : "http";
-  return new URL(`${proto}://${host}`).origin;
-}
-
 export const sendTestOperationAction = action({ name: "sendTestOperation", input }, async ({ user, input: data }) => {
   if (!isIndeedApi(data.service)) throw new AppError("NOT_FOUND", "This service has no testing tool.");
-  const result = await sendTestOperation(user, await requestOrigin(), { ...data, api: data.service });
+  const result = await sendTestOperation(user, await actionOrigin(), { ...data, api: data.service });
   revalidatePath(`/apps/${data.appId}/services/${data.service}/testing-tool`);
   revalidatePath(`/apps/${data.appId}/activity`);
   return { data: result };
