@@ -208,11 +208,8 @@ const browserInput = z.object({
   scopes: z
     .string()
     .transform((v) => v.split(/\s+/).filter(Boolean))
-    .pipe(
-      z
-        .array(z.enum(BROWSER_TOKEN_SCOPES, { message: "Choose scopes among SEEK’s browser token scopes." }))
-        .min(1, "Choose at least one scope."),
-    ),
+    .refine((scopes) => scopes.length > 0, "Choose at least one scope.")
+    .refine((scopes) => scopes.every((s) => (BROWSER_TOKEN_SCOPES as readonly string[]).includes(s)), "Choose scopes among SEEK’s browser token scopes."),
   userId: z
     .string()
     .trim()
