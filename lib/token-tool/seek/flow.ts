@@ -21,7 +21,7 @@ export const PRESETS = {
     "query ($schemeId: String!) {\n  hiringOrganizations(schemeId: $schemeId, first: 10) {\n    edges { node { id { value } name seekApiCapabilities { relationshipTypeCodes } } }\n    pageInfo { hasNextPage endCursor }\n  }\n}",
 } as const;
 
-const MAX_QUERY_LENGTH = 20_000;
+const MAX_QUERY_LENGTH = 10_000;
 const MAX_VARIABLES_LENGTH = 10_000;
 
 const CACHE_FIELD: StepField = {
