@@ -5,7 +5,8 @@
 // now" on the Credentials tab the query is answered UNAUTHENTICATED, gets a new token and is
 // retried once; a browser token without query:organizations is answered FORBIDDEN, not retried.
 import type { Page } from "@playwright/test";
-import { ACME, DEMO_USERS, expect, signIn, test } from "../fixtures";
+import { DEMO_USERS, expect, signIn, test } from "../fixtures";
+import { createAcmeSeekApp } from "../seek";
 
 const HARBOUR = { id: "seekAnzPublicTest:organization:seek:Bq2fT8xL", name: "Harbour Health Group" };
 
@@ -33,17 +34,7 @@ async function openCredentials(page: Page, appName: string) {
 
 test("SEEK: partner token, GraphQL, browser token, the retry once after Expire issued tokens now, and a FORBIDDEN not retried", async ({ browser }) => {
   test.setTimeout(180_000);
-  const name = `e2e-seek-tool-${Date.now().toString(36)}`;
-  const admin = await browser.newPage();
-  await signIn(admin, DEMO_USERS.admin);
-  await admin.goto("/admin/apps/new");
-  await admin.getByLabel("Partner").selectOption({ label: ACME });
-  await admin.getByLabel("Name").fill(name);
-  await admin.getByLabel("Provider").selectOption("SEEK");
-  await admin.getByLabel("Client credentials (2-legged OAuth)").check();
-  await admin.getByRole("button", { name: /Create app/ }).click();
-  await expect(admin).not.toHaveURL(/\/admin\/apps\/new/);
-  await admin.close();
+  const name = await createAcmeSeekApp(browser, "e2e-seek-tool");
 
   const page = await browser.newPage();
   await signIn(page, DEMO_USERS.owner);

@@ -257,6 +257,16 @@ export async function revokeSeekSecret(user: SessionUser, input: { appId: string
   }, TX_OPTIONS);
 }
 
+/** A secret's value, unsealed; a missing key or an altered value is a misconfiguration, said so. */
+export function openSeekSecret(secret: { id: string; ciphertext: Uint8Array }): string {
+  try {
+    return open(secret.ciphertext, seekSecretSealContext(secret.id));
+  } catch (error) {
+    if (error instanceof CredentialsKeyError) throw new AppError("MISCONFIGURED", error.message);
+    throw new AppError("MISCONFIGURED", "This secret cannot be decrypted: the stored value was altered.");
+  }
+}
+
 /** A secret's value for an owner, developer or admin; every reveal is in the activity log. */
 export async function revealSeekSecret(user: SessionUser, input: { appId: string; secretId: string }) {
   if (!isUuid(input.secretId)) throw new AppError("NOT_FOUND", "This secret does not exist.");
@@ -271,13 +281,7 @@ export async function revealSeekSecret(user: SessionUser, input: { appId: string
     if (status !== "ACTIVE") {
       throw new AppError("CONFLICT", `This secret is ${status === "REVOKED" ? "revoked" : "expired"}: its value is no longer shown.`);
     }
-    let value: string;
-    try {
-      value = open(secret.ciphertext, seekSecretSealContext(secret.id));
-    } catch (error) {
-      if (error instanceof CredentialsKeyError) throw new AppError("MISCONFIGURED", error.message);
-      throw new AppError("MISCONFIGURED", "This secret cannot be decrypted: the stored value was altered.");
-    }
+    const value = openSeekSecret(secret);
     await recordSeekActivity(tx, app.id, user.id, "seek.secret.revealed", { environment: SEEK_ENVIRONMENT_LABELS[secret.credential.environment] });
     return { value };
   }, TX_OPTIONS);

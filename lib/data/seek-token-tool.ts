@@ -8,13 +8,12 @@ import { AppError } from "../errors";
 import { assertCan } from "../auth/permissions";
 import { visibleApps } from "../auth/scope";
 import { activeSecretWhere } from "../credentials/secrets";
-import { SEEK_ENVIRONMENT_LABELS, SEEK_ENVIRONMENTS, seekSecretSealContext } from "../credentials/seek";
-import { CredentialsKeyError, open } from "../crypto/secret-box";
+import { SEEK_ENVIRONMENT_LABELS, SEEK_ENVIRONMENTS } from "../credentials/seek";
 import type { SeekEnvironment } from "../generated/prisma/enums";
 import { isUuid } from "../ids";
 import type { CredentialSource } from "../token-tool/flow";
 import { appNotFound, TX_OPTIONS } from "./client-access";
-import { recordSeekActivity } from "./seek-credentials";
+import { openSeekSecret, recordSeekActivity } from "./seek-credentials";
 import { searchPartnerHirers } from "./seek-hirers";
 import type { SessionUser } from "./users";
 
@@ -64,13 +63,7 @@ export const seekTokenToolCredentials: CredentialSource = {
         select: { id: true, ciphertext: true, expiresAt: true, credential: { select: { environment: true, clientId: true } } },
       });
       if (!secret) throw new AppError("CONFLICT", "This secret is no longer active: start a new run with an active one.");
-      let value: string;
-      try {
-        value = open(secret.ciphertext, seekSecretSealContext(secret.id));
-      } catch (error) {
-        if (error instanceof CredentialsKeyError) throw new AppError("MISCONFIGURED", error.message);
-        throw new AppError("MISCONFIGURED", "This secret cannot be decrypted: the stored value was altered.");
-      }
+      const value = openSeekSecret(secret);
       const label = secretLabel(secret.credential.environment, secret.credential.clientId, secret.expiresAt);
       await recordSeekActivity(tx, app.id, user.id, "secret.used", { label, service: TOOL_NAME });
       return { clientId: secret.credential.clientId, label, value };
