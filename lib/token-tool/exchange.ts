@@ -123,13 +123,11 @@ function isForm(headers: [string, string][]): boolean {
   return headers.some(([n, v]) => n.toLowerCase() === "content-type" && v.toLowerCase().startsWith("application/x-www-form-urlencoded"));
 }
 
-// Fields are hidden by name at the top level only: OAuth's JSON bodies are flat, while deeper
-// names belong to API payloads (GraphQL's errors[].extensions.code is no authorization code).
-function maskJson(value: unknown, known: KnownValue[], field?: string, top = true): unknown {
+function maskJson(value: unknown, known: KnownValue[], field?: string): unknown {
   if (typeof value === "string") return field !== undefined ? hideField(field, value, known) : maskText(value, known);
-  if (Array.isArray(value)) return value.map((v) => maskJson(v, known, undefined, false));
+  if (Array.isArray(value)) return value.map((v) => maskJson(v, known));
   if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskJson(v, known, top ? k : undefined, false)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskJson(v, known, k)]));
   }
   return value;
 }
