@@ -100,6 +100,19 @@ describe("maskExchange", () => {
     expect(text).toContain("bearer");
   });
 
+  it("keeps a JSON error code, which is no credential, while a form's code is masked", () => {
+    const shown = maskExchange(
+      {
+        request: { method: "POST", url: "https://x.test/token", headers: [["content-type", "application/x-www-form-urlencoded"]], body: "grant_type=authorization_code&code=abcdefghijklmnopqrstuvwxyz" },
+        response: { status: 200, headers: [["content-type", "application/json"]], body: JSON.stringify({ errors: [{ extensions: { code: "BAD_USER_INPUT" } }] }) },
+        durationMs: 1,
+      },
+      [],
+    );
+    expect(shown.request.body).toBe(`grant_type=authorization_code\ncode=${maskToken("abcdefghijklmnopqrstuvwxyz")}`);
+    expect(shown.response!.body).toContain('"code": "BAD_USER_INPUT"');
+  });
+
   it("hides short values whole", () => {
     expect(maskToken("abc")).toBe("‹hidden, 3 characters›");
   });

@@ -56,6 +56,9 @@ const SENSITIVE_FIELDS: Record<string, KnownValue["kind"]> = {
   client_assertion: "token",
 };
 
+/** Names that are credentials only in forms and query strings (`code` in JSON is an error code). */
+const FORM_ONLY = new Set(["code"]);
+
 const KEEP = 6;
 
 /** A token by its ends: `eyJhbG…Yw9Q (812 characters)`. Short values are hidden whole. */
@@ -68,10 +71,10 @@ function hide(known: KnownValue): string {
   return known.kind === "token" ? maskToken(known.value) : `‹${known.shown ?? "secret"}, hidden›`;
 }
 
-function hideField(name: string, value: string, known: KnownValue[]): string {
+function hideField(name: string, value: string, known: KnownValue[], inJson = false): string {
   const match = known.find((k) => k.value === value);
   if (match) return hide(match);
-  const kind = SENSITIVE_FIELDS[name];
+  const kind = inJson && FORM_ONLY.has(name) ? undefined : SENSITIVE_FIELDS[name];
   if (kind === "secret") return "‹secret, hidden›";
   if (kind === "token") return maskToken(value);
   return maskText(value, known);
@@ -124,7 +127,7 @@ function isForm(headers: [string, string][]): boolean {
 }
 
 function maskJson(value: unknown, known: KnownValue[], field?: string): unknown {
-  if (typeof value === "string") return field !== undefined ? hideField(field, value, known) : maskText(value, known);
+  if (typeof value === "string") return field !== undefined ? hideField(field, value, known, true) : maskText(value, known);
   if (Array.isArray(value)) return value.map((v) => maskJson(v, known));
   if (value && typeof value === "object") {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskJson(v, known, k)]));
