@@ -4,7 +4,6 @@
 // tests change only an app they create, and put Globex's live self-service back as they found it.
 import type { Page } from "@playwright/test";
 import {
-  ACME,
   ACME_SEEK_APP,
   DEMO_USERS,
   GLOBEX_SEEK_APP,
@@ -14,6 +13,7 @@ import {
   signIn,
   test,
 } from "../fixtures";
+import { createAcmeSeekApp } from "../seek";
 
 const SECRET_VALUE = /^[A-Za-z0-9]{64}$/;
 
@@ -104,17 +104,7 @@ test("the Hirers tab lists the partner's hirers, looks one up by id and searches
 });
 
 test("an owner issues Playground credentials on a new SEEK app and rotates with an overlap, then revokes the old secret", async ({ browser }) => {
-  const name = `e2e-seek-${Date.now().toString(36)}`;
-  const admin = await browser.newPage();
-  await signIn(admin, DEMO_USERS.admin);
-  await admin.goto("/admin/apps/new");
-  await admin.getByLabel("Partner").selectOption({ label: ACME });
-  await admin.getByLabel("Name").fill(name);
-  await admin.getByLabel("Provider").selectOption("SEEK");
-  await admin.getByLabel("Client credentials (2-legged OAuth)").check();
-  await admin.getByRole("button", { name: /Create app/ }).click();
-  await expect(admin).not.toHaveURL(/\/admin\/apps\/new/);
-  await admin.close();
+  const name = await createAcmeSeekApp(browser, "e2e-seek");
 
   const page = await browser.newPage();
   await signIn(page, DEMO_USERS.owner);

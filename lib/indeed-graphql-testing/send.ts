@@ -1,25 +1,32 @@
 import "server-only";
-// Sends one operation of the testing tool to the emulated GraphQL APIs as a partner's backend
-// would: a client-credentials token from the emulator's token endpoint with the app's oldest active
-// secret (read and used on the server only), then the GraphQL POST with that token. Both
-// requests run through the real route handlers in this process, and the page is shown what went
-// over the wire, the secret hidden.
+// Sends one operation of the testing tool as a partner's backend would: a client-credentials
+// token with the app's oldest active secret (read and used on the server only), then the GraphQL
+// POST with that token, to the chosen target (lib/token-tool/targets.ts):
+// - this console's emulator (the default): dispatched in-process to the same route handlers;
+// - the real Indeed (apis.indeed.com) or a custom base URL: through outboundFetch with the token
+//   tool's deadline, its failure (DNS, connection refused, timeout, TLS) said in plain words.
+// Both go through the token tool's transport, and the page is shown the exchanges masked as the
+// token tool masks them (the secret and the token hidden; `Copy as curl` with shell variables).
 import { graphqlEndpoint } from "../providers/indeed/graphql/endpoint";
 import type { IndeedApi } from "../providers/indeed/graphql/gate";
 import { tokenEndpoint } from "../providers/indeed/token-endpoint";
 import { secretForTestRequest } from "../data/indeed-graphql-testing";
 import type { SessionUser } from "../data/users";
-import { maskExchange, toCurl, type Exchange as SharedExchange, type ExchangeResponse, type KnownValue } from "../token-tool/exchange";
+import { maskExchange, toCurl, type Exchange, type KnownValue } from "../token-tool/exchange";
+import { indeedEndpoints, targetLabel, type Target, type TargetKind } from "../token-tool/targets";
+import { createTransport, TransportError, type RouteTable } from "../token-tool/transport";
 
-/** Both of this tool's requests are answered in-process: an exchange always has its response. */
-export type Exchange = SharedExchange & { response: ExchangeResponse };
+export type ShownExchange = Exchange & { curl: string };
 
 export interface TestSendResult {
   secretLabel: string;
   employerId: string | null;
-  token: Exchange;
-  graphql: Exchange | null;
-  curl: string | null;
+  /** Where the requests went, in words. */
+  target: string;
+  token: ShownExchange;
+  graphql: ShownExchange | null;
+  /** Why no GraphQL answer came, in plain words (an unreachable target, a refused token). */
+  failure: string | null;
 }
 
 export interface TestSendInput {
@@ -29,7 +36,15 @@ export interface TestSendInput {
   variables: Record<string, unknown> | null;
   operationName: string | null;
   employerId: string | null;
+  target: TargetKind;
+  /** The custom target's base URL (its GraphQL endpoint is `<base>/graphql`). */
+  baseUrl: string | null;
 }
+
+const ROUTES: RouteTable = {
+  "POST /indeed/oauth/v2/tokens": tokenEndpoint,
+  "POST /indeed/graphql": graphqlEndpoint,
+};
 
 function pretty(text: string): string {
   try {
@@ -39,49 +54,50 @@ function pretty(text: string): string {
   }
 }
 
-/** Sends the request to its handler and records both sides, masked (lib/token-tool/exchange.ts). */
-async function exchange(request: Request, body: string, handler: (r: Request) => Promise<Response>, known: KnownValue[]): Promise<Exchange> {
-  const started = performance.now();
-  const raw = { method: request.method, url: request.url, headers: [...request.headers], body };
-  const response = await handler(request);
-  const text = await response.text();
-  const durationMs = Math.round(performance.now() - started);
-  const masked = maskExchange({ request: raw, response: { status: response.status, headers: [...response.headers], body: text }, durationMs }, known);
-  return { ...masked, response: { ...masked.response!, body: pretty(masked.response!.body) } };
+function shown(exchange: Exchange, known: KnownValue[]): ShownExchange {
+  const masked = maskExchange(exchange, known);
+  const response = masked.response ? { ...masked.response, body: pretty(masked.response.body) } : null;
+  return { ...masked, response, curl: toCurl(exchange.request, known) };
 }
 
 export async function sendTestOperation(user: SessionUser, origin: string, input: TestSendInput): Promise<TestSendResult> {
   const { clientId, secret } = await secretForTestRequest(user, input.appId, input.api);
+  const target: Target = { kind: input.target, base: input.target === "emulator" ? origin : (input.baseUrl ?? "") };
+  const endpoints = indeedEndpoints(target);
+  const http = createTransport({ target, routes: ROUTES });
+  const known: KnownValue[] = [{ value: secret.value, kind: "secret", variable: "CLIENT_SECRET", shown: `the secret “${secret.label}”`, clientId }];
   const form = new URLSearchParams({ grant_type: "client_credentials", scope: "employer_access" });
   if (input.employerId) form.set("employer", input.employerId);
   const basic = `Basic ${Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(secret.value)}`).toString("base64")}`;
-  const tokenUrl = `${origin}/indeed/oauth/v2/tokens`;
-  const tokenRequest = new Request(tokenUrl, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json", authorization: basic },
-    body: form.toString(),
-  });
-  const known: KnownValue[] = [{ value: secret.value, kind: "secret", variable: "CLIENT_SECRET", shown: `the secret “${secret.label}”` }];
-  const tokenResponse = await tokenEndpoint(tokenRequest.clone());
-  let accessToken: string | undefined;
+
+  const result = (failure: string | null): TestSendResult => {
+    const [token, graphql] = http.exchanges.map((e) => shown(e, known));
+    return { secretLabel: secret.label, employerId: input.employerId, target: targetLabel(input.target, "indeed"), token: token!, graphql: graphql ?? null, failure };
+  };
+
   try {
-    accessToken = ((await tokenResponse.clone().json()) as { access_token?: string }).access_token;
-  } catch {
-    accessToken = undefined;
+    http.label("Token request");
+    const tokenResponse = await http.fetch(endpoints.token, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json", authorization: basic },
+      body: form.toString(),
+    });
+    const tokenBody = (await tokenResponse.json().catch(() => null)) as { access_token?: unknown; error?: unknown; error_description?: unknown } | null;
+    const accessToken = typeof tokenBody?.access_token === "string" ? tokenBody.access_token : null;
+    if (tokenResponse.status !== 200 || !accessToken) {
+      const said = typeof tokenBody?.error === "string" ? `: ${tokenBody.error}${typeof tokenBody.error_description === "string" ? ` (${tokenBody.error_description})` : ""}` : "";
+      return result(`The token request failed (HTTP ${tokenResponse.status})${said}; see its exchange below.`);
+    }
+    known.push({ value: accessToken, kind: "token", variable: "ACCESS_TOKEN" });
+    http.label("GraphQL request");
+    await http.fetch(endpoints.graphql, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json", authorization: `Bearer ${accessToken}` },
+      body: JSON.stringify({ query: input.query, operationName: input.operationName, variables: input.variables }),
+    });
+    return result(null);
+  } catch (error) {
+    if (error instanceof TransportError) return result(error.message);
+    throw error;
   }
-  if (accessToken) known.push({ value: accessToken, kind: "token", variable: "ACCESS_TOKEN" });
-  const token = await exchange(tokenRequest, form.toString(), async () => tokenResponse, known);
-  if (tokenResponse.status !== 200 || !accessToken) {
-    return { secretLabel: secret.label, employerId: input.employerId, token, graphql: null, curl: null };
-  }
-  const body = JSON.stringify({ query: input.query, operationName: input.operationName, variables: input.variables });
-  const graphqlUrl = `${origin}/indeed/graphql`;
-  const graphqlRequest = new Request(graphqlUrl, {
-    method: "POST",
-    headers: { "content-type": "application/json", accept: "application/json", authorization: `Bearer ${accessToken}` },
-    body,
-  });
-  const curl = toCurl({ method: "POST", url: graphqlUrl, headers: [...graphqlRequest.headers], body }, known);
-  const graphql = await exchange(graphqlRequest, JSON.stringify(JSON.parse(body), null, 2), graphqlEndpoint, known);
-  return { secretLabel: secret.label, employerId: input.employerId, token, graphql, curl };
 }

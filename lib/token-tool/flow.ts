@@ -33,6 +33,8 @@ export interface RunInfo {
   /** The OAuth client id (public). */
   clientId: string;
   target: Target;
+  /** The secret the run authenticates with, by id (its value only through `secret()`). */
+  secretId: string | null;
   secretLabel: string | null;
   /** The console's public origin (the tool's own callback lives there). */
   origin: string;

@@ -3,8 +3,9 @@ import "server-only";
 import type { FlowDefinition } from "./flow";
 import { indeedAuthorizationCodeFlow } from "./indeed/authorization-code";
 import { indeedClientCredentialsFlow } from "./indeed/client-credentials";
+import { seekPartnerFlow } from "./seek/flow";
 
-export const FLOWS: readonly FlowDefinition[] = [indeedClientCredentialsFlow, indeedAuthorizationCodeFlow];
+export const FLOWS: readonly FlowDefinition[] = [indeedClientCredentialsFlow, indeedAuthorizationCodeFlow, seekPartnerFlow];
 
 export function flowById(id: string): FlowDefinition | undefined {
   return FLOWS.find((f) => f.id === id);

@@ -135,7 +135,7 @@ export async function runStep(user: SessionUser, request: RunStepInput): Promise
   clientId = credentials.clientId;
 
   const context: StepContext = {
-    run: { id: run.id, appId: run.app.id, clientId, target, secretLabel: run.secretLabel, origin: request.origin },
+    run: { id: run.id, appId: run.app.id, clientId, target, secretId: run.secretId, secretLabel: run.secretLabel, origin: request.origin },
     http,
     async secret() {
       if (!run.secretId) throw new AppError("CONFLICT", "This run has no secret: start a new run and choose one.");

@@ -42,6 +42,9 @@ export interface SeekEndpoints {
   /** Browser tokens, with a partner token. */
   browserToken: string;
   graphql: string;
+  /** The partner token's issuer and its keys (to verify the tokens received). */
+  issuer: string;
+  jwks: string;
 }
 
 /** Paths below an Indeed issuer (the emulator serves the same paths under /indeed). */
@@ -55,7 +58,7 @@ const INDEED_PATHS = {
   graphql: "/graphql",
 } as const;
 
-const SEEK_PATHS = { partnerToken: "/oauth/token", browserToken: "/auth/token", graphql: "/graphql" } as const;
+const SEEK_PATHS = { partnerToken: "/oauth/token", browserToken: "/auth/token", graphql: "/graphql", jwks: "/.well-known/jwks.json" } as const;
 
 export const INDEED_HOSTS = { issuer: "https://secure.indeed.com", api: "https://apis.indeed.com" } as const;
 export const SEEK_HOSTS = { auth: "https://auth.seek.com", graphql: "https://graphql.seek.com" } as const;
@@ -97,8 +100,17 @@ export function seekEndpoints(target: Target): SeekEndpoints {
       partnerToken: SEEK_HOSTS.auth + SEEK_PATHS.partnerToken,
       browserToken: SEEK_HOSTS.graphql + SEEK_PATHS.browserToken,
       graphql: SEEK_HOSTS.graphql + SEEK_PATHS.graphql,
+      // auth.seek.com is an Auth0 tenant: its issuer ends with a slash, its keys are Auth0's path.
+      issuer: `${SEEK_HOSTS.auth}/`,
+      jwks: SEEK_HOSTS.auth + SEEK_PATHS.jwks,
     };
   }
   const base = target.kind === "emulator" ? `${trim(target.base)}/seek` : trim(target.base);
-  return { partnerToken: base + SEEK_PATHS.partnerToken, browserToken: base + SEEK_PATHS.browserToken, graphql: base + SEEK_PATHS.graphql };
+  return {
+    partnerToken: base + SEEK_PATHS.partnerToken,
+    browserToken: base + SEEK_PATHS.browserToken,
+    graphql: base + SEEK_PATHS.graphql,
+    issuer: base,
+    jwks: base + SEEK_PATHS.jwks,
+  };
 }

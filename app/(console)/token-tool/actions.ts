@@ -7,8 +7,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action } from "@/lib/action";
 import { actionOrigin } from "@/lib/public-origin";
-import { vetOutboundUrl } from "@/lib/outbound/url";
-import { TARGET_KINDS } from "@/lib/token-tool/targets";
+import { baseUrlOf, checkTarget, targetFields } from "@/lib/token-tool/target-input";
 import { addCallbackToAllowlist, revealToken, runStep, startRun } from "@/lib/token-tool/runner";
 
 const runId = z.uuid({ message: "This run does not exist." });
@@ -17,16 +16,11 @@ const startInput = z
   .object({
     appId: z.uuid({ message: "Choose an app." }),
     flow: z.string().trim().min(1, "Choose a flow.").max(100),
-    target: z.enum(TARGET_KINDS, { message: "Choose a target." }),
-    baseUrl: z.string().trim().max(2000, "The URL is longer than 2,000 characters.").default(""),
+    ...targetFields,
     secretId: z.union([z.uuid({ message: "Choose one of the app’s secrets." }), z.literal("")]).default(""),
   })
-  .superRefine((value, ctx) => {
-    if (value.target !== "custom") return;
-    const vetted = vetOutboundUrl(value.baseUrl);
-    if (!vetted.ok) ctx.addIssue({ code: "custom", path: ["baseUrl"], message: value.baseUrl === "" ? "Enter the custom issuer or base URL." : vetted.message });
-  })
-  .transform((value) => ({ ...value, baseUrl: value.target === "custom" ? value.baseUrl.replace(/\/+$/, "") : null, secretId: value.secretId || null }));
+  .superRefine(checkTarget)
+  .transform((value) => ({ ...value, baseUrl: baseUrlOf(value), secretId: value.secretId || null }));
 
 export const startRunAction = action({ name: "startTokenToolRun", input: startInput }, async ({ user, input }) => {
   const id = await startRun(user, input);

@@ -1,5 +1,6 @@
 // A SEEK app's Credentials tab: Playground and Live credentials, the live request while the
 // partner is not approved, and Integration health. Server-rendered; metadata only.
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { SessionUser } from "@/lib/auth/session";
 import { getLiveRequestState, getSeekCredentials } from "@/lib/data/seek-credentials";
@@ -32,6 +33,10 @@ export async function SeekCredentialsTab({ user, appId }: { user: SessionUser; a
   if (!credentials || !liveState || !health) notFound();
   return (
     <div className="flex flex-col gap-6">
+      <p className="text-sm">
+        <Link href={`/token-tool?app=${appId}`}>Test with the token tool</Link>
+        <span className="text-slate-600"> — get partner and browser tokens and query GraphQL step by step, and see every request.</span>
+      </p>
       {credentials.environments.map(({ environment, credential }) => {
         const mayIssue = environment === "PLAYGROUND" || credentials.liveApproved;
         return (

@@ -11,28 +11,33 @@ import { AppError } from "@/lib/errors";
 import { isIndeedApi } from "@/lib/providers/indeed/graphql/gate";
 import { MAX_BODY_BYTES } from "@/lib/providers/indeed/graphql/endpoint";
 import { sendTestOperation } from "@/lib/indeed-graphql-testing/send";
+import { baseUrlOf, checkTarget, targetFields } from "@/lib/token-tool/target-input";
 
-const input = z.object({
-  appId: z.uuid({ message: "This app does not exist." }),
-  service: z.string().refine(isIndeedApi, "This service has no testing tool."),
-  query: z.string().trim().min(1, "Write an operation to send.").max(100_000, "The operation is longer than 100,000 characters."),
-  variables: z
-    .string()
-    .max(MAX_BODY_BYTES, "The variables are too long.")
-    .transform((text, ctx) => {
-      if (text.trim() === "") return null;
-      try {
-        const value: unknown = JSON.parse(text);
-        if (value && typeof value === "object" && !Array.isArray(value)) return value as Record<string, unknown>;
-      } catch {
-        // reported below
-      }
-      ctx.addIssue({ code: "custom", message: "Variables must be a JSON object, e.g. {\"input\": {…}}." });
-      return z.NEVER;
-    }),
-  operationName: z.string().trim().max(255).transform((v) => v || null),
-  employerId: z.string().trim().max(64).transform((v) => v || null),
-});
+const input = z
+  .object({
+    appId: z.uuid({ message: "This app does not exist." }),
+    service: z.string().refine(isIndeedApi, "This service has no testing tool."),
+    query: z.string().trim().min(1, "Write an operation to send.").max(100_000, "The operation is longer than 100,000 characters."),
+    variables: z
+      .string()
+      .max(MAX_BODY_BYTES, "The variables are too long.")
+      .transform((text, ctx) => {
+        if (text.trim() === "") return null;
+        try {
+          const value: unknown = JSON.parse(text);
+          if (value && typeof value === "object" && !Array.isArray(value)) return value as Record<string, unknown>;
+        } catch {
+          // reported below
+        }
+        ctx.addIssue({ code: "custom", message: "Variables must be a JSON object, e.g. {\"input\": {…}}." });
+        return z.NEVER;
+      }),
+    operationName: z.string().trim().max(255).transform((v) => v || null),
+    employerId: z.string().trim().max(64).transform((v) => v || null),
+    ...targetFields,
+  })
+  .superRefine(checkTarget)
+  .transform((value) => ({ ...value, baseUrl: baseUrlOf(value) }));
 
 export const sendTestOperationAction = action({ name: "sendTestOperation", input }, async ({ user, input: data }) => {
   if (!isIndeedApi(data.service)) throw new AppError("NOT_FOUND", "This service has no testing tool.");

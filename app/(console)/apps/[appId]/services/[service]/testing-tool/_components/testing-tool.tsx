@@ -1,15 +1,20 @@
 "use client";
 
 // The testing tool's form: the example operations, the GraphQL editor (loaded only here), the
-// variables, the employer the token represents, and what came back: the response, both HTTP
-// exchanges and `Copy as curl`. Viewers see it but cannot send.
+// variables, the employer the token represents, the target (this console's emulator, the real
+// Indeed or a custom base URL, as the token tool's targets), and what came back: the response,
+// both HTTP exchanges masked as the token tool shows them, and `Copy as curl`. Viewers see it
+// but cannot send.
 import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { CopyButton } from "@/components/copy-button";
 import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
 import type { ExampleOperation } from "@/lib/indeed-graphql-testing/examples";
-import type { Exchange, TestSendResult } from "@/lib/indeed-graphql-testing/send";
+import type { TestSendResult } from "@/lib/indeed-graphql-testing/send";
+import { TARGET_KINDS, targetLabel, type TargetKind } from "@/lib/token-tool/targets";
+import { ExchangeView } from "@/app/(console)/token-tool/_components/exchange-view";
 import { sendTestOperationAction } from "../actions";
 
 const GraphqlEditor = dynamic(() => import("./graphql-editor"), {
@@ -19,29 +24,6 @@ const GraphqlEditor = dynamic(() => import("./graphql-editor"), {
 
 function operationNameOf(query: string): string {
   return /\b(?:query|mutation)\s+([_A-Za-z][_0-9A-Za-z]*)/.exec(query)?.[1] ?? "";
-}
-
-function ExchangeView({ title, exchange }: { title: string; exchange: Exchange }) {
-  const request = [
-    `${exchange.request.method} ${exchange.request.url}`,
-    ...exchange.request.headers.map(([k, v]) => `${k}: ${v}`),
-    "",
-    exchange.request.body,
-  ].join("\n");
-  const response = [`HTTP ${exchange.response.status}`, ...exchange.response.headers.map(([k, v]) => `${k}: ${v}`), "", exchange.response.body].join(
-    "\n",
-  );
-  return (
-    <details className="rounded-md border border-slate-200 p-2">
-      <summary className="cursor-pointer text-sm font-medium">{title}</summary>
-      <pre aria-label={`${title}: request`} className="mt-2 max-h-80 overflow-auto rounded bg-slate-50 p-2 text-xs">
-        {request}
-      </pre>
-      <pre aria-label={`${title}: response`} className="mt-2 max-h-80 overflow-auto rounded bg-slate-50 p-2 text-xs">
-        {response}
-      </pre>
-    </details>
-  );
 }
 
 export function TestingTool({
@@ -65,6 +47,8 @@ export function TestingTool({
   const [query, setQuery] = useState(examples[0]!.query);
   const [variables, setVariables] = useState(JSON.stringify(examples[0]!.variables, null, 2));
   const [employerId, setEmployerId] = useState("");
+  const [target, setTarget] = useState<TargetKind>("emulator");
+  const [baseUrl, setBaseUrl] = useState("");
   const [result, setResult] = useState<TestSendResult | null>(null);
   const [errors, setErrors] = useState<{ form?: string; fields: Record<string, string[]> }>({ fields: {} });
   const [pending, startTransition] = useTransition();
@@ -76,7 +60,7 @@ export function TestingTool({
 
   function send() {
     startTransition(async () => {
-      const answer = await sendTestOperationAction({ appId, service, query, variables, operationName: operationNameOf(query), employerId });
+      const answer = await sendTestOperationAction({ appId, service, query, variables, operationName: operationNameOf(query), employerId, target, baseUrl });
       if (answer.ok) {
         setResult(answer.data ?? null);
         setErrors({ fields: {} });
@@ -89,7 +73,8 @@ export function TestingTool({
 
   const variablesError = errors.fields.variables?.join(" ");
   const queryError = errors.fields.query?.join(" ");
-  const disabled = !canSend || blocked !== null || pending;
+  // Not provisioned: the emulator refuses, but a real or custom target decides for itself.
+  const disabled = !canSend || (blocked !== null && target === "emulator") || pending;
 
   return (
     <div className="space-y-4">
@@ -149,7 +134,28 @@ export function TestingTool({
           ))}
         </select>
       </div>
-      {blocked ? <p className="text-sm text-amber-900">{blocked}</p> : null}
+      <fieldset>
+        <legend className="text-sm font-medium">Target</legend>
+        <div className="mt-1 flex flex-wrap gap-x-6 gap-y-2">
+          {TARGET_KINDS.map((kind) => (
+            <label key={kind} className="inline-flex items-center gap-2 text-sm">
+              <input type="radio" name="target" value={kind} checked={target === kind} onChange={() => setTarget(kind)} />
+              {kind === "provider" ? "Indeed (apis.indeed.com)" : targetLabel(kind, "indeed")}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {target === "custom" ? (
+        <TextField
+          label="Base URL"
+          value={baseUrl}
+          onChange={(e) => setBaseUrl(e.target.value)}
+          placeholder="https://graphql.example.com"
+          errors={errors.fields.baseUrl}
+          hint="The token goes to <base>/oauth/v2/tokens and the operation to <base>/graphql, through the console’s outbound rules, with a deadline of a few seconds."
+        />
+      ) : null}
+      {blocked && target === "emulator" ? <p className="text-sm text-amber-900">{blocked}</p> : null}
       {!canSend ? <p className="text-sm text-slate-700">Viewers can read what the app has sent, but cannot send requests.</p> : null}
       {errors.form ? (
         <p role="alert" className="text-sm text-red-700">
@@ -162,23 +168,23 @@ export function TestingTool({
       {result ? (
         <section aria-label="Result" className="space-y-3">
           <p className="text-sm">
-            Token from the secret “{result.secretLabel}”, {result.employerId ? `representing employer ${result.employerId}` : "for the app itself (no employer)"}.
+            Token from the secret “{result.secretLabel}”, {result.employerId ? `representing employer ${result.employerId}` : "for the app itself (no employer)"}; sent to {result.target}.
           </p>
-          {result.graphql ? (
+          {result.graphql?.response ? (
             <>
               <h3 className="text-sm font-medium">Response (HTTP {result.graphql.response.status})</h3>
               <pre aria-label="Response body" className="max-h-96 overflow-auto rounded bg-slate-50 p-2 text-xs">
                 {result.graphql.response.body}
               </pre>
-              {result.curl ? <CopyButton value={result.curl} label="Copy as curl" /> : null}
-              <ExchangeView title="GraphQL request" exchange={result.graphql} />
+              <CopyButton value={result.graphql.curl} label="Copy as curl" />
             </>
           ) : (
             <p role="alert" className="text-sm text-red-700">
-              The token request failed (HTTP {result.token.response.status}); see its exchange below.
+              {result.failure ?? "No answer came."}
             </p>
           )}
-          <ExchangeView title="Token request" exchange={result.token} />
+          {result.graphql ? <ExchangeView exchange={result.graphql} /> : null}
+          <ExchangeView exchange={result.token} />
         </section>
       ) : null}
     </div>
