@@ -52,6 +52,15 @@ async function start(user: SessionUser, fields: Partial<{ target: "emulator" | "
   return startRunAction({ appId: app.appId, flow: "indeed.client-credentials", target: fields.target ?? "emulator", baseUrl: fields.baseUrl ?? "", secretId: app.secretId });
 }
 
+/** Every action on an existing run, in turn, as the current user. */
+async function everyRunAction(runId: string) {
+  return [
+    await runStepAction({ runId, step: "discovery", input: {} }),
+    await revealTokenAction({ runId, name: "access_token" }),
+    await addCallbackRedirectAction({ runId }),
+  ];
+}
+
 async function run(runId: string, step: string, input: Record<string, string> = {}) {
   const result = await runStepAction({ runId, step, input });
   if (!result.ok) throw new Error(`${step}: ${result.error}`);
@@ -132,17 +141,13 @@ describe("the Indeed client credentials flow", () => {
   it("a viewer is refused by every action that runs something, and can read nothing secret", async () => {
     actAs(viewer);
     expect(await start(viewer)).toMatchObject({ ok: false, code: "FORBIDDEN" });
-    expect(await runStepAction({ runId, step: "discovery", input: {} })).toMatchObject({ ok: false, code: "FORBIDDEN" });
-    expect(await revealTokenAction({ runId, name: "access_token" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
-    expect(await addCallbackRedirectAction({ runId })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    for (const result of await everyRunAction(runId)) expect(result).toMatchObject({ ok: false, code: "FORBIDDEN" });
   });
 
   it("another partner's app and run are not found, on every action", async () => {
     actAs(globexOwner);
     expect(await start(globexOwner)).toMatchObject({ ok: false, code: "NOT_FOUND" });
-    expect(await runStepAction({ runId, step: "discovery", input: {} })).toMatchObject({ ok: false, code: "NOT_FOUND" });
-    expect(await revealTokenAction({ runId, name: "access_token" })).toMatchObject({ ok: false, code: "NOT_FOUND" });
-    expect(await addCallbackRedirectAction({ runId })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    for (const result of await everyRunAction(runId)) expect(result).toMatchObject({ ok: false, code: "NOT_FOUND" });
     // A made-up run id is the same "not found".
     expect(await runStepAction({ runId: "00000000-0000-4000-8000-000000000000", step: "discovery", input: {} })).toMatchObject({ ok: false, code: "NOT_FOUND" });
   });
