@@ -3,9 +3,9 @@
 // stale versions, and the same move fired in parallel. Every refusal must leave no trace.
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../testing/database";
+import { refusal } from "../testing/expect";
 import { seedServiceCatalog } from "../../prisma/catalog";
 import type { ProvisioningStatus } from "../status";
-import { AppError } from "../errors";
 import {
   listRequestOptions,
   listStatusHistory,
@@ -66,16 +66,6 @@ async function current(appId: string, serviceId: string) {
     where: { appId_serviceId: { appId, serviceId } },
     select: { status: true, version: true },
   });
-}
-
-/** The error `promise` rejects with, which must be an AppError. */
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error, "expected a refusal").toBeInstanceOf(AppError);
-  return error as AppError;
 }
 
 /** A fresh Acme app holding `services` in the given statuses (version 0, no history). */
