@@ -12,6 +12,9 @@ export const STATUS_LABELS: Record<ProvisioningStatus, string> = {
   NONE: "None",
 };
 
+/** Every provisioning status, in the lifecycle's order. */
+export const PROVISIONING_STATUSES = Object.keys(STATUS_LABELS) as ProvisioningStatus[];
+
 export const STATUS_DESCRIPTIONS: Record<ProvisioningStatus, string> = {
   PROVISIONING_IN_PROGRESS: "Indeed is provisioning the service.",
   PENDING_REVIEW: "You are integrating the service. Request a review when you complete the integration.",

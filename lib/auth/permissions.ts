@@ -26,16 +26,7 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  ADMIN: [
-    "apps:view-all",
-    "apps:view",
-    "apps:create",
-    "services:request",
-    "services:administer",
-    "credentials:manage",
-    "seek-credentials:issue",
-    "platform:administer",
-  ],
+  ADMIN: PERMISSIONS,
   OWNER: ["apps:view", "services:request", "credentials:manage", "seek-credentials:issue"],
   DEVELOPER: ["apps:view", "services:request", "credentials:manage"],
   VIEWER: ["apps:view"],

@@ -5,6 +5,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../testing/database";
+import { refusal } from "../testing/expect";
 import { dumpEverything } from "../testing/dump";
 import { useCredentialsKeyForTesting } from "../crypto/credentials-key";
 import { matchesVerifier } from "../crypto/secret-box";
@@ -39,15 +40,6 @@ beforeAll(async () => {
   otherAdmin = await t.rows.user("ADMIN", null);
 });
 afterAll(() => useCredentialsKeyForTesting(undefined));
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error, "expected a refusal").toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 /** The calendar day `days` from now, as the form sends it. */
 function inDays(days: number): string {

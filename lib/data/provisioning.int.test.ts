@@ -3,9 +3,9 @@
 // stale versions, and the same move fired in parallel. Every refusal must leave no trace.
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../testing/database";
+import { refusal } from "../testing/expect";
 import { seedServiceCatalog } from "../../prisma/catalog";
 import type { ProvisioningStatus } from "../status";
-import { AppError } from "../errors";
 import {
   listRequestOptions,
   listStatusHistory,
@@ -49,6 +49,13 @@ beforeAll(async () => {
 });
 
 /** Everything a refusal must leave untouched, for one app. */
+/** `attempt` is refused as `expected`, and the app's services and history are as they were. */
+async function expectRefusedUnchanged(appId: string, attempt: () => Promise<unknown>, expected: { code: string; message: string }) {
+  const before = await snapshot(appId);
+  expect(await refusal(attempt())).toMatchObject(expected);
+  expect(await snapshot(appId)).toEqual(before);
+}
+
 async function snapshot(appId: string) {
   const [services, history] = await Promise.all([
     t.prisma.appService.findMany({
@@ -66,16 +73,6 @@ async function current(appId: string, serviceId: string) {
     where: { appId_serviceId: { appId, serviceId } },
     select: { status: true, version: true },
   });
-}
-
-/** The error `promise` rejects with, which must be an AppError. */
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error, "expected a refusal").toBeInstanceOf(AppError);
-  return error as AppError;
 }
 
 /** A fresh Acme app holding `services` in the given statuses (version 0, no history). */
@@ -148,26 +145,17 @@ describe("requesting a service", () => {
 
   it("refuses Job Sync API on an app with XML Job Feed, and changes nothing", async () => {
     const app = await appWith([[catalog.xmlFeed, "NONE"]]);
-    const before = await snapshot(app.id);
-    const error = await refusal(requestService(owner, { appId: app.id, serviceId: catalog.jobSync }));
-    expect(error).toMatchObject({ code: "CONFLICT", message: "Not available for apps that use XML Job Feed." });
-    expect(await snapshot(app.id)).toEqual(before);
+    await expectRefusedUnchanged(app.id, () => requestService(owner, { appId: app.id, serviceId: catalog.jobSync }), { code: "CONFLICT", message: "Not available for apps that use XML Job Feed." });
   });
 
   it("refuses XML Job Feed on an app with Job Sync API (the conflict goes both ways)", async () => {
     const app = await appWith([[catalog.jobSync, "PENDING_REVIEW"]]);
-    const before = await snapshot(app.id);
-    const error = await refusal(requestService(owner, { appId: app.id, serviceId: catalog.xmlFeed }));
-    expect(error).toMatchObject({ code: "CONFLICT", message: "Not available for apps that use Job Sync API." });
-    expect(await snapshot(app.id)).toEqual(before);
+    await expectRefusedUnchanged(app.id, () => requestService(owner, { appId: app.id, serviceId: catalog.xmlFeed }), { code: "CONFLICT", message: "Not available for apps that use Job Sync API." });
   });
 
   it("refuses a service the app already has, and changes nothing", async () => {
     const app = await appWith([[catalog.employerData, "NONE"]]);
-    const before = await snapshot(app.id);
-    const error = await refusal(requestService(owner, { appId: app.id, serviceId: catalog.employerData }));
-    expect(error).toMatchObject({ code: "CONFLICT", message: "The app already has this service." });
-    expect(await snapshot(app.id)).toEqual(before);
+    await expectRefusedUnchanged(app.id, () => requestService(owner, { appId: app.id, serviceId: catalog.employerData }), { code: "CONFLICT", message: "The app already has this service." });
   });
 
   it("gives a viewer FORBIDDEN, and changes nothing", async () => {

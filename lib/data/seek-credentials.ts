@@ -218,14 +218,7 @@ export async function rotateSeekSecret(
 
 /** "Revoke now": the secret stops authenticating at once and its sealed value is destroyed. */
 export async function revokeSeekSecret(user: SessionUser, input: { appId: string; secretId: string }) {
-  if (!isUuid(input.secretId)) throw new AppError("NOT_FOUND", "This secret does not exist.");
-  return db().$transaction(async (tx) => {
-    const app = await seekAppForChange(tx, user, input.appId, "seek-credentials:issue");
-    const secret = await tx.seekClientSecret.findFirst({
-      where: { id: input.secretId, credential: { appId: app.id } },
-      select: { id: true, revokedAt: true, credential: { select: { environment: true } } },
-    });
-    if (!secret) throw new AppError("NOT_FOUND", "This secret does not exist.");
+  return withAppSecret(user, input, "seek-credentials:issue", async (tx, app, secret) => {
     const now = new Date();
     const { count } = await tx.seekClientSecret.updateMany({
       where: { id: secret.id, revokedAt: null },
@@ -234,22 +227,41 @@ export async function revokeSeekSecret(user: SessionUser, input: { appId: string
     if (count !== 1) throw new AppError("CONFLICT", "This secret is already revoked.");
     await recordSeekActivity(tx, app.id, user.id, "seek.secret.revoked", { environment: SEEK_ENVIRONMENT_LABELS[secret.credential.environment] }, now);
     return { environment: secret.credential.environment };
-  }, TX_OPTIONS);
+  });
 }
 
 /** A secret's value for an owner, developer or admin; every reveal is in the activity log. */
 export async function revealSeekSecret(user: SessionUser, input: { appId: string; secretId: string }) {
+  return withAppSecret(user, input, "credentials:manage", async (tx, app, secret) => {
+    const value = openActiveSecret(secret, seekSecretSealContext(secret.id));
+    await recordSeekActivity(tx, app.id, user.id, "seek.secret.revealed", { environment: SEEK_ENVIRONMENT_LABELS[secret.credential.environment] });
+    return { value };
+  });
+}
+
+/**
+ * Runs `work` in a transaction on the app's secret `secretId`, after the app's `permission`
+ * check; a malformed id or a secret of another app is NOT_FOUND.
+ */
+async function withAppSecret<T>(
+  user: SessionUser,
+  input: { appId: string; secretId: string },
+  permission: "seek-credentials:issue" | "credentials:manage",
+  work: (
+    tx: Tx,
+    app: Awaited<ReturnType<typeof seekAppForChange>>,
+    secret: { id: string; ciphertext: Uint8Array; revokedAt: Date | null; expiresAt: Date | null; credential: { environment: SeekEnvironment } },
+  ) => Promise<T>,
+): Promise<T> {
   if (!isUuid(input.secretId)) throw new AppError("NOT_FOUND", "This secret does not exist.");
   return db().$transaction(async (tx) => {
-    const app = await seekAppForChange(tx, user, input.appId, "credentials:manage");
+    const app = await seekAppForChange(tx, user, input.appId, permission);
     const secret = await tx.seekClientSecret.findFirst({
       where: { id: input.secretId, credential: { appId: app.id } },
       select: { id: true, ciphertext: true, revokedAt: true, expiresAt: true, credential: { select: { environment: true } } },
     });
     if (!secret) throw new AppError("NOT_FOUND", "This secret does not exist.");
-    const value = openActiveSecret(secret, seekSecretSealContext(secret.id));
-    await recordSeekActivity(tx, app.id, user.id, "seek.secret.revealed", { environment: SEEK_ENVIRONMENT_LABELS[secret.credential.environment] });
-    return { value };
+    return work(tx, app, secret);
   }, TX_OPTIONS);
 }
 

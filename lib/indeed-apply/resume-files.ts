@@ -59,6 +59,19 @@ export function resumeDocx(): Uint8Array {
   ]);
 }
 
+/**
+ * The fields a local header and a central directory entry share, from `at`: time, date, CRC-32,
+ * the compressed and uncompressed sizes (equal: stored) and the name's length.
+ */
+function writeEntryFields(header: Buffer, at: number, entry: { dosTime: number; dosDate: number; crc: number; size: number; nameLength: number }) {
+  header.writeUInt16LE(entry.dosTime, at);
+  header.writeUInt16LE(entry.dosDate, at + 2);
+  header.writeUInt32LE(entry.crc, at + 4);
+  header.writeUInt32LE(entry.size, at + 8);
+  header.writeUInt32LE(entry.size, at + 12);
+  header.writeUInt16LE(entry.nameLength, at + 16);
+}
+
 /** A ZIP archive with its entries stored (method 0), local headers, central directory and end record. */
 export function storedZip(entries: Array<[name: string, content: string]>): Uint8Array {
   const locals: Buffer[] = [];
@@ -76,12 +89,8 @@ export function storedZip(entries: Array<[name: string, content: string]>): Uint
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(0x0800, 6); // UTF-8 names
     local.writeUInt16LE(0, 8);
-    local.writeUInt16LE(dosTime, 10);
-    local.writeUInt16LE(dosDate, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
+    const entry = { dosTime, dosDate, crc, size: data.length, nameLength: nameBytes.length };
+    writeEntryFields(local, 10, entry);
     local.writeUInt16LE(0, 28);
     locals.push(local, nameBytes, data);
     const central = Buffer.alloc(46);
@@ -90,12 +99,7 @@ export function storedZip(entries: Array<[name: string, content: string]>): Uint
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(0x0800, 8);
     central.writeUInt16LE(0, 10);
-    central.writeUInt16LE(dosTime, 12);
-    central.writeUInt16LE(dosDate, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
+    writeEntryFields(central, 12, entry);
     central.writeUInt32LE(offset, 42);
     centrals.push(central, nameBytes);
     offset += local.length + nameBytes.length + data.length;

@@ -1,18 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { Role } from "../auth/permissions";
-import type { ProvisioningStatus } from "../status";
+import { ROLES, type Role } from "../auth/permissions";
+import { PROVISIONING_STATUSES, type ProvisioningStatus } from "../status";
 import { availableActions, decide, LIFECYCLE_ACTIONS, pathTo, type LifecycleAction } from "./lifecycle";
 
-const STATUSES: (ProvisioningStatus | null)[] = [
-  null,
-  "PROVISIONING_IN_PROGRESS",
-  "PENDING_REVIEW",
-  "REVIEW_IN_PROGRESS",
-  "APPROVED",
-  "REJECTED",
-  "NONE",
-];
-const ROLES: Role[] = ["ADMIN", "OWNER", "DEVELOPER", "VIEWER"];
+const STATUSES: (ProvisioningStatus | null)[] = [null, ...PROVISIONING_STATUSES];
 
 /** The whole allowed table: [action, from, to (review required), to (no review), roles]. */
 const ALLOWED: [LifecycleAction, ProvisioningStatus | null, ProvisioningStatus | null, ProvisioningStatus | null, Role[]][] = [

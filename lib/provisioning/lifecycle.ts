@@ -7,7 +7,7 @@
 //   Provisioning in progress ──finish──▶ None            (services that need no review)
 //   any status ──remove──▶ (absent)                        (admins, with a reason)
 import { can, type Permission, type Role } from "../auth/permissions";
-import { STATUS_LABELS, type ProvisioningStatus } from "../status";
+import { PROVISIONING_STATUSES, STATUS_LABELS, type ProvisioningStatus } from "../status";
 
 export const LIFECYCLE_ACTIONS = [
   "request",
@@ -30,14 +30,6 @@ interface Move {
   noteRequired: boolean;
 }
 
-const ALL: readonly ProvisioningStatus[] = [
-  "PROVISIONING_IN_PROGRESS",
-  "PENDING_REVIEW",
-  "REVIEW_IN_PROGRESS",
-  "APPROVED",
-  "REJECTED",
-  "NONE",
-];
 
 export const MOVES: Record<LifecycleAction, Move> = {
   request: {
@@ -84,7 +76,7 @@ export const MOVES: Record<LifecycleAction, Move> = {
   },
   remove: {
     label: "Remove from app",
-    from: ALL,
+    from: PROVISIONING_STATUSES,
     permission: "services:administer",
     to: () => null,
     noteRequired: true,

@@ -19,7 +19,7 @@ import { openDatabase } from "../../lib/db";
 import { DASHBOARD_PAGE_SIZE } from "../../lib/paging";
 import { applyMigrations } from "../../prisma/migrate";
 import { getPage, occurrences, signIn } from "./http";
-import { announce, buildNeeded, commonSettings, fmt, onCleanup, runBenchmark, scratchDatabase, step, table, withAdmin } from "./lifecycle";
+import { announceLoad, buildNeeded, commonSettings, fmt, onCleanup, runBenchmark, scratchDatabase, step, table, withAdmin } from "./lifecycle";
 import { measureLoad, type Load } from "./load";
 import { createQueryCounter, type QueryCount } from "./queries";
 import { seedBenchWorld } from "./seed";
@@ -55,11 +55,7 @@ async function load(label: string, url: string, cookie: string, serverPid: numbe
 }
 
 async function main() {
-  announce(
-    `Partner Console dashboard benchmark: ${config.BENCH_CONNECTIONS} connections × ${config.BENCH_DURATION} s per page` +
-      ` (after ${config.BENCH_WARMUP} s of warm-up), port ${config.BENCH_PORT}, time limit ${timeLimitS} s.`,
-    "other work on the machine inflates latencies; CPU per request is less sensitive to it",
-  );
+  announceLoad("dashboard", "page", config, timeLimitS, "other work on the machine inflates latencies; CPU per request is less sensitive to it");
 
   // 1. Database -------------------------------------------------------------------------------
   step("Creating the database");

@@ -5,17 +5,16 @@
 // routes answer what we measure, then prints requests/s, p50, p99 and the ratio (goal ≥ 0.3).
 // Knobs as bench:tokens (BENCH_DATABASE_URL, BENCH_DURATION, BENCH_CONNECTIONS, BENCH_WARMUP,
 // BENCH_PORT, BENCH_TIMEOUT). The server's rate limit is lifted for the run.
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import { newClientId, newClientSecret } from "../../lib/crypto/random";
-import { openDatabase } from "../../lib/db";
+import { newClientId } from "../../lib/crypto/random";
 import { sortKey } from "../../lib/sort";
 import { seedServiceCatalog } from "../../prisma/catalog";
-import { applyMigrations } from "../../prisma/migrate";
 import { exampleJob } from "../../lib/indeed-graphql-testing/examples";
-import { announce, buildNeeded, commonSettings, fmt, runBenchmark, scratchDatabase, step, table, withAdmin } from "./lifecycle";
+import { announceLoad, buildNeeded, commonSettings, fmt, runBenchmark, step, table } from "./lifecycle";
 import { measureLoad, type Load } from "./load";
-import { assertPortFree, reportServerErrors, serveBuild } from "./server";
+import { seedMigrated } from "./seed";
+import { reportServerErrors, serveSeeded } from "./server";
 
 const GOAL_RATIO = 0.3;
 
@@ -31,13 +30,8 @@ const CREATE = `mutation Create($input: CreateSourcedJobPostingsInput) {
   jobsIngest { createSourcedJobPostings(input: $input) { results { jobPosting { sourcedPostingId } } } } }`;
 
 async function seedApp(url: string) {
-  const { seal, verifierOf } = await import("../../lib/crypto/secret-box");
-  const { secretSealContext } = await import("../../lib/credentials/secrets");
-  const database = openDatabase({ url, poolSize: 2 });
-  try {
-    const applied = await applyMigrations(database.adapter);
-    console.log(`  applied ${applied.length} migration(s)`);
-    const prisma = database.prisma;
+  const { newSecretRow } = await import("../../lib/credentials/secret-row");
+  return seedMigrated(url, async (prisma) => {
     const services = await seedServiceCatalog(prisma);
     const partner = await prisma.partner.create({ data: { name: "Bench Recruiting", sortName: sortKey("Bench Recruiting") } });
     const app = await prisma.app.create({
@@ -46,21 +40,10 @@ async function seedApp(url: string) {
     await prisma.appService.create({ data: { appId: app.id, serviceId: services.get("job-sync-api")!, status: "APPROVED" } });
     const clientId = newClientId();
     const client = await prisma.client.create({ data: { appId: app.id, clientId, grantTypes: ["CLIENT_CREDENTIALS"] } });
-    const id = randomUUID();
-    const secret = newClientSecret();
-    await prisma.clientSecret.create({
-      data: {
-        id,
-        clientId: client.id,
-        label: "bench",
-        ciphertext: new Uint8Array(seal(secret, secretSealContext(id))),
-        verifier: new Uint8Array(verifierOf(secret)),
-      },
-    });
-    return { clientId, secret };
-  } finally {
-    await database.close();
-  }
+    const secret = newSecretRow({ clientId: client.id, label: "bench" });
+    await prisma.clientSecret.create({ data: secret.data });
+    return { clientId, secret: secret.value };
+  });
 }
 
 let sequence = 0;
@@ -74,17 +57,9 @@ interface Measured extends Load {
 }
 
 async function main() {
-  announce(
-    `Partner Console GraphQL benchmark: ${config.BENCH_CONNECTIONS} connections × ${config.BENCH_DURATION} s per route` +
-      ` (after ${config.BENCH_WARMUP} s of warm-up), port ${config.BENCH_PORT}, time limit ${timeLimitS} s.`,
-    "the load generator shares the machine with the server: both routes pay that alike",
-  );
+  announceLoad("GraphQL", "route", config, timeLimitS, "the load generator shares the machine with the server: both routes pay that alike");
   step("Creating the database and an app provisioned for the Job Sync API");
-  await assertPortFree(config.BENCH_PORT);
-  const database = await scratchDatabase(config.BENCH_DATABASE_URL);
-  const seeded = await seedApp(database.url);
-  await withAdmin(database.url, (c) => c.query("VACUUM ANALYZE"));
-  const server = await serveBuild({ port: config.BENCH_PORT, databaseUrl: database.url, credentialsKey: CREDENTIALS_KEY });
+  const { server, seeded } = await serveSeeded(config, CREDENTIALS_KEY, seedApp);
 
   step("Getting a token and checking both routes answer what we measure");
   const tokenResponse = await fetch(`${server.baseUrl}/indeed/oauth/v2/tokens`, {

@@ -154,6 +154,21 @@ export function announce(headline: string, loadNote: string): void {
   console.log(`Checkout: ${git("rev-parse", "--short", "HEAD") || "?"}${changed ? ` with ${changed} changed file(s)` : ""}.`);
 }
 
+/** `announce` for a load run: its settings (per `unit`, a route or a page) and the time limit. */
+export function announceLoad(
+  title: string,
+  unit: string,
+  config: { BENCH_CONNECTIONS: number; BENCH_DURATION: number; BENCH_WARMUP: number; BENCH_PORT: number },
+  timeLimitS: number,
+  loadNote: string,
+): void {
+  announce(
+    `Partner Console ${title} benchmark: ${config.BENCH_CONNECTIONS} connections × ${config.BENCH_DURATION} s per ${unit}` +
+      ` (after ${config.BENCH_WARMUP} s of warm-up), port ${config.BENCH_PORT}, time limit ${timeLimitS} s.`,
+    loadNote,
+  );
+}
+
 export const fmt = (n: number, digits = 1) => n.toFixed(digits);
 
 export function step(message: string): void {

@@ -5,8 +5,22 @@ import { randomUUID } from "node:crypto";
 import type { Prisma, PrismaClient } from "../../lib/generated/prisma/client";
 import type { ProvisioningStatus } from "../../lib/generated/prisma/enums";
 import { pathTo } from "../../lib/provisioning/lifecycle";
+import { openDatabase } from "../../lib/db";
+import { applyMigrations } from "../../prisma/migrate";
 import { seedServiceCatalog } from "../../prisma/catalog";
 import { sortKey } from "../../lib/sort";
+
+/** Opens the database at `url`, applies the migrations, runs `seed` on it and closes it again. */
+export async function seedMigrated<T>(url: string, seed: (prisma: PrismaClient) => Promise<T>): Promise<T> {
+  const database = openDatabase({ url, poolSize: 2 });
+  try {
+    const applied = await applyMigrations(database.adapter);
+    console.log(`  applied ${applied.length} migration(s)`);
+    return await seed(database.prisma);
+  } finally {
+    await database.close();
+  }
+}
 
 export interface BenchPartner {
   name: string;

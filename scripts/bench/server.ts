@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { snapshotBuild } from "./build";
-import { buildNeeded, fmt, onCleanup, onFailure, root, step } from "./lifecycle";
+import { buildNeeded, fmt, onCleanup, onFailure, root, scratchDatabase, step, withAdmin } from "./lifecycle";
 
 const LOG_LINES = 200;
 
@@ -142,6 +142,23 @@ export async function serveBuild(options: {
   }
   console.log(`  answering on ${server.baseUrl} after ${fmt((Date.now() - startedAt) / 1000)} s (pid ${server.pid})`);
   return server;
+}
+
+/**
+ * A throwaway database on `BENCH_DATABASE_URL` seeded by `seed` (given its URL), freshly
+ * analysed, and the production build serving it on `BENCH_PORT`.
+ */
+export async function serveSeeded<Seeded>(
+  config: { BENCH_DATABASE_URL: string; BENCH_PORT: number },
+  credentialsKey: string,
+  seed: (databaseUrl: string) => Promise<Seeded>,
+): Promise<{ server: Server; seeded: Seeded }> {
+  await assertPortFree(config.BENCH_PORT);
+  const database = await scratchDatabase(config.BENCH_DATABASE_URL);
+  const seeded = await seed(database.url);
+  await withAdmin(database.url, (c) => c.query("VACUUM ANALYZE"));
+  const server = await serveBuild({ port: config.BENCH_PORT, databaseUrl: database.url, credentialsKey });
+  return { server, seeded };
 }
 
 /** Prints the last lines the server logged that mention errors, if it logged any. */

@@ -16,12 +16,12 @@ import { randomBytes } from "node:crypto";
 import os from "node:os";
 import { z } from "zod";
 import { newClientId, randomHex } from "../../lib/crypto/random";
-import { openDatabase } from "../../lib/db";
+import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { sortKey } from "../../lib/sort";
-import { applyMigrations } from "../../prisma/migrate";
-import { announce, buildNeeded, commonSettings, fmt, runBenchmark, scratchDatabase, step, table, withAdmin } from "./lifecycle";
+import { announceLoad, buildNeeded, commonSettings, fmt, runBenchmark, step, table } from "./lifecycle";
 import { measureLoad, type Load } from "./load";
-import { assertPortFree, reportServerErrors, serveBuild } from "./server";
+import { seedMigrated } from "./seed";
+import { reportServerErrors, serveSeeded } from "./server";
 
 /** Issue 16: each token endpoint at ≥ 75% of the trivial route's rate, its p99 at most 1.5× the trivial route's. */
 const GOALS = { ratio: 0.75, p99Factor: 1.5 };
@@ -49,11 +49,7 @@ interface Measured extends Load {
 /** Seeds a partner, its registrant account with two employers, and an app's OAuth client. */
 async function seedClient(url: string) {
   const { newSecretRow } = await import("../../lib/credentials/secret-row");
-  const database = openDatabase({ url, poolSize: 2 });
-  try {
-    const applied = await applyMigrations(database.adapter);
-    console.log(`  applied ${applied.length} migration(s)`);
-    const prisma = database.prisma;
+  return seedMigrated(url, async (prisma) => {
     const partner = await prisma.partner.create({ data: { name: "Bench Recruiting", sortName: sortKey("Bench Recruiting") } });
     const employers = await Promise.all(
       ["Bench Employer One", "Bench Employer Two"].map((name) => prisma.employer.create({ data: { id: randomHex(16), name } })),
@@ -83,13 +79,11 @@ async function seedClient(url: string) {
     }));
     for (const s of secrets) await prisma.clientSecret.create({ data: { ...s.data, ...s.fields } });
     return { clientId, secret: secrets[0]!.value, employerId: employers[0]!.id, seek: await seedSeekCredential(prisma, partner.id) };
-  } finally {
-    await database.close();
-  }
+  });
 }
 
 /** A SEEK app's Playground credential, its secrets stored as the console stores them. */
-async function seedSeekCredential(prisma: ReturnType<typeof openDatabase>["prisma"], partnerId: string) {
+async function seedSeekCredential(prisma: PrismaClient, partnerId: string) {
   const { newSeekSecretRow } = await import("../../lib/credentials/secret-row");
   const app = await prisma.app.create({
     data: { partnerId, name: "BenchApp-seek", sortName: sortKey("BenchApp-seek"), provider: "SEEK", credentialType: "OAUTH2" },
@@ -118,19 +112,10 @@ async function load(target: Target, serverPid: number): Promise<Measured> {
 }
 
 async function main() {
-  announce(
-    `Partner Console token benchmark: ${config.BENCH_CONNECTIONS} connections × ${config.BENCH_DURATION} s per route` +
-      ` (after ${config.BENCH_WARMUP} s of warm-up), port ${config.BENCH_PORT}, time limit ${timeLimitS} s.`,
-    "the load generator shares the machine with the server: both routes pay that alike",
-  );
+  announceLoad("token", "route", config, timeLimitS, "the load generator shares the machine with the server: both routes pay that alike");
 
   step("Creating the database and an OAuth client");
-  await assertPortFree(config.BENCH_PORT);
-  const database = await scratchDatabase(config.BENCH_DATABASE_URL);
-  const seeded = await seedClient(database.url);
-  await withAdmin(database.url, (c) => c.query("VACUUM ANALYZE"));
-
-  const server = await serveBuild({ port: config.BENCH_PORT, databaseUrl: database.url, credentialsKey: CREDENTIALS_KEY });
+  const { server, seeded } = await serveSeeded(config, CREDENTIALS_KEY, seedClient);
 
   const health: Target = { label: "GET /api/health", url: `${server.baseUrl}/api/health`, method: "GET" };
   const token: Target = {

@@ -4,25 +4,18 @@
 // form; a viewer is refused by every action that runs something; another partner's app or run
 // is "not found" on every action. The run's state lives in the database only: a step runs with
 // nothing kept between calls.
-import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/data/users";
+import { actAs } from "@/lib/testing/signed-in";
 
-let current: SessionUser | null = null;
-vi.mock("@/lib/auth/session", () => ({
-  requireUser: async () => {
-    if (!current) throw new Error("signed out");
-    return current;
-  },
-}));
+vi.mock("@/lib/auth/session", () => import("@/lib/testing/signed-in"));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ host: "console.test" }) }));
 
 const { useTestDatabase } = await import("@/lib/testing/database");
 const { indeedRows } = await import("@/lib/testing/token-rows");
 const { dumpEverything } = await import("@/lib/testing/dump");
-const { useCredentialsKeyForTesting } = await import("@/lib/crypto/credentials-key");
-const { forgetSigningKeysForTesting } = await import("@/lib/oauth/signing-keys");
+const { tokenToolPeople, forgetTokenToolKeys } = await import("@/lib/testing/token-tool");
 const { startRunAction, runStepAction, revealTokenAction, addCallbackRedirectAction } = await import("./actions");
 
 // Every line the server would log while the tool runs, to prove no secret or token is in one.
@@ -38,6 +31,7 @@ for (const level of ["log", "info", "warn", "error", "debug"] as const) {
 const t = useTestDatabase();
 const indeed = indeedRows(() => t.prisma);
 
+let acme: { id: string; name: string };
 let owner: SessionUser;
 let viewer: SessionUser;
 let globexOwner: SessionUser;
@@ -45,26 +39,26 @@ let app: Awaited<ReturnType<typeof indeed.client>>;
 let employers: { id: string; name: string }[];
 
 beforeAll(async () => {
-  useCredentialsKeyForTesting(randomBytes(32));
-  forgetSigningKeysForTesting();
-  const acme = await t.rows.partner();
-  const globex = await t.rows.partner();
-  owner = await t.rows.user("OWNER", acme);
-  viewer = await t.rows.user("VIEWER", acme);
-  globexOwner = await t.rows.user("OWNER", globex);
+  ({ acme, owner, viewer, globexOwner } = await tokenToolPeople(t.rows));
   app = await indeed.client(acme.id, { grantTypes: ["CLIENT_CREDENTIALS"] });
   employers = [await indeed.employer("Umbrella Corporation"), await indeed.employer("Dharma Initiative")];
   await indeed.account({ partnerId: acme.id, employerIds: employers.map((e) => e.id), registrantOf: acme.id });
 });
 
-afterAll(() => {
-  useCredentialsKeyForTesting(undefined);
-  forgetSigningKeysForTesting();
-});
+afterAll(forgetTokenToolKeys);
 
 async function start(user: SessionUser, fields: Partial<{ target: "emulator" | "provider" | "custom"; baseUrl: string }> = {}) {
-  current = user;
+  actAs(user);
   return startRunAction({ appId: app.appId, flow: "indeed.client-credentials", target: fields.target ?? "emulator", baseUrl: fields.baseUrl ?? "", secretId: app.secretId });
+}
+
+/** Every action on an existing run, in turn, as the current user. */
+async function everyRunAction(runId: string) {
+  return [
+    await runStepAction({ runId, step: "discovery", input: {} }),
+    await revealTokenAction({ runId, name: "access_token" }),
+    await addCallbackRedirectAction({ runId }),
+  ];
 }
 
 async function run(runId: string, step: string, input: Record<string, string> = {}) {
@@ -99,7 +93,7 @@ describe("the Indeed client credentials flow", () => {
         expect(request.body).toMatch(/client_secret=‹the secret “.+”, hidden›/);
         expect(token.exchanges[0]!.curl).toContain(`--data-urlencode 'client_secret='"$CLIENT_SECRET"`);
       }
-      current = owner;
+      actAs(owner);
       const full = await revealTokenAction({ runId, name: "access_token" });
       tokens.push(full.ok ? full.data!.value : "");
     }
@@ -119,7 +113,7 @@ describe("the Indeed client credentials flow", () => {
   });
 
   it("refuses a step whose earlier step has not passed, and input the step does not accept", async () => {
-    current = owner;
+    actAs(owner);
     const fresh = await start(owner);
     const id = fresh.ok ? fresh.data!.runId : "";
     expect(await runStepAction({ runId: id, step: "appinfo", input: {} })).toMatchObject({ ok: false, code: "CONFLICT", error: expect.stringContaining("Discover the endpoints") });
@@ -145,19 +139,15 @@ describe("the Indeed client credentials flow", () => {
   });
 
   it("a viewer is refused by every action that runs something, and can read nothing secret", async () => {
-    current = viewer;
+    actAs(viewer);
     expect(await start(viewer)).toMatchObject({ ok: false, code: "FORBIDDEN" });
-    expect(await runStepAction({ runId, step: "discovery", input: {} })).toMatchObject({ ok: false, code: "FORBIDDEN" });
-    expect(await revealTokenAction({ runId, name: "access_token" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
-    expect(await addCallbackRedirectAction({ runId })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    for (const result of await everyRunAction(runId)) expect(result).toMatchObject({ ok: false, code: "FORBIDDEN" });
   });
 
   it("another partner's app and run are not found, on every action", async () => {
-    current = globexOwner;
+    actAs(globexOwner);
     expect(await start(globexOwner)).toMatchObject({ ok: false, code: "NOT_FOUND" });
-    expect(await runStepAction({ runId, step: "discovery", input: {} })).toMatchObject({ ok: false, code: "NOT_FOUND" });
-    expect(await revealTokenAction({ runId, name: "access_token" })).toMatchObject({ ok: false, code: "NOT_FOUND" });
-    expect(await addCallbackRedirectAction({ runId })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    for (const result of await everyRunAction(runId)) expect(result).toMatchObject({ ok: false, code: "NOT_FOUND" });
     // A made-up run id is the same "not found".
     expect(await runStepAction({ runId: "00000000-0000-4000-8000-000000000000", step: "discovery", input: {} })).toMatchObject({ ok: false, code: "NOT_FOUND" });
   });

@@ -251,27 +251,17 @@ describe("with a partner token", () => {
     expect(names(all)).toEqual(["Alpha Outfitters", "beta Bakery", "Gamma Logistics"]);
     expect(all.hiringOrganizations.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: false });
 
-    const first = await client(playgroundToken).request<HirersPage>(HIRERS, { schemeId: "seekAnzPublicTest", first: 2 });
-    expect(names(first)).toEqual(["Alpha Outfitters", "beta Bakery"]);
-    expect(first.hiringOrganizations.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
-    const next = await client(playgroundToken).request<HirersPage>(HIRERS, {
-      schemeId: "seekAnzPublicTest",
-      first: 2,
-      after: first.hiringOrganizations.pageInfo.endCursor,
-    });
-    expect(names(next)).toEqual(["Gamma Logistics"]);
-    expect(next.hiringOrganizations.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
-
-    const last = await client(playgroundToken).request<HirersPage>(HIRERS, { schemeId: "seekAnzPublicTest", last: 2 });
-    expect(names(last)).toEqual(["beta Bakery", "Gamma Logistics"]);
-    expect(last.hiringOrganizations.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
-    const before = await client(playgroundToken).request<HirersPage>(HIRERS, {
-      schemeId: "seekAnzPublicTest",
-      last: 2,
-      before: last.hiringOrganizations.pageInfo.startCursor,
-    });
-    expect(names(before)).toEqual(["Alpha Outfitters"]);
-    expect(before.hiringOrganizations.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+    // Each page: its names, then whether there is a page after it and one before it.
+    const expectPage = async (variables: Record<string, unknown>, expected: string[], hasNextPage: boolean, hasPreviousPage: boolean) => {
+      const page = await client(playgroundToken).request<HirersPage>(HIRERS, { schemeId: "seekAnzPublicTest", ...variables });
+      expect(names(page)).toEqual(expected);
+      expect(page.hiringOrganizations.pageInfo).toMatchObject({ hasNextPage, hasPreviousPage });
+      return page.hiringOrganizations.pageInfo;
+    };
+    const first = await expectPage({ first: 2 }, ["Alpha Outfitters", "beta Bakery"], true, false);
+    await expectPage({ first: 2, after: first.endCursor }, ["Gamma Logistics"], false, true);
+    const last = await expectPage({ last: 2 }, ["beta Bakery", "Gamma Logistics"], false, true);
+    await expectPage({ last: 2, before: last.startCursor }, ["Alpha Outfitters"], true, false);
   });
 
   it("filters by name (case-insensitive substring) and by relationship types", async () => {

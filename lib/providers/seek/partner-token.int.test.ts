@@ -140,52 +140,50 @@ describe("a partner token through oauth4webapi's client credentials grant", () =
 });
 
 describe("refusals", () => {
-  it("a wrong secret: 401 access_denied Unauthorized", async () => {
-    expectError(await postJson(SEEK_URLS.partnerToken, body(playground, { client_secret: "wrong" })), 401, "access_denied", "Unauthorized");
-  });
-
-  it("an unknown client: the same 401", async () => {
-    expectError(await postJson(SEEK_URLS.partnerToken, body(playground, { client_id: "nobody" })), 401, "access_denied", "Unauthorized");
-  });
-
-  it("a missing client_secret: the same 401", async () => {
-    expectError(await postJson(SEEK_URLS.partnerToken, body(playground, { client_secret: undefined })), 401, "access_denied", "Unauthorized");
-  });
-
-  it("a missing client_id: 400 invalid_request", async () => {
-    expectError(
-      await postJson(SEEK_URLS.partnerToken, body(playground, { client_id: undefined })),
-      400,
-      "invalid_request",
-      "Missing required parameter: client_id",
-    );
-  });
-
-  it("Playground credentials with the live audience: 403 access_denied", async () => {
-    expectError(await postJson(SEEK_URLS.partnerToken, body(playground, { audience: LIVE })), 403, "access_denied", `Client is not authorized to access "${LIVE}".`);
-  });
-
-  it("live credentials with the Playground audience: 403 access_denied", async () => {
-    expectError(await postJson(SEEK_URLS.partnerToken, body(live, { audience: PLAYGROUND })), 403, "access_denied", `Client is not authorized to access "${PLAYGROUND}".`);
-  });
-
-  it("a missing audience: 403 access_denied", async () => {
-    expectError(
-      await postJson(SEEK_URLS.partnerToken, body(playground, { audience: undefined })),
+  // Each: the credential, what the request changes, and the refusal (status, error, description).
+  const refusals: [string, () => TestSeekCredential, Record<string, unknown>, number, string, string][] = [
+    ["a wrong secret: 401 access_denied Unauthorized", () => playground, { client_secret: "wrong" }, 401, "access_denied", "Unauthorized"],
+    ["an unknown client: the same 401", () => playground, { client_id: "nobody" }, 401, "access_denied", "Unauthorized"],
+    ["a missing client_secret: the same 401", () => playground, { client_secret: undefined }, 401, "access_denied", "Unauthorized"],
+    ["a missing client_id: 400 invalid_request", () => playground, { client_id: undefined }, 400, "invalid_request", "Missing required parameter: client_id"],
+    [
+      "Playground credentials with the live audience: 403 access_denied",
+      () => playground,
+      { audience: LIVE },
+      403,
+      "access_denied",
+      `Client is not authorized to access "${LIVE}".`,
+    ],
+    [
+      "live credentials with the Playground audience: 403 access_denied",
+      () => live,
+      { audience: PLAYGROUND },
+      403,
+      "access_denied",
+      `Client is not authorized to access "${PLAYGROUND}".`,
+    ],
+    [
+      "a missing audience: 403 access_denied",
+      () => playground,
+      { audience: undefined },
       403,
       "access_denied",
       "No audience parameter was provided, and no default audience has been configured",
-    );
-  });
-
-  it("an unknown audience: 403 access_denied Service not found", async () => {
-    expectError(
-      await postJson(SEEK_URLS.partnerToken, body(playground, { audience: "https://graphql.seek.com/" })),
+    ],
+    [
+      "an unknown audience: 403 access_denied Service not found",
+      () => playground,
+      { audience: "https://graphql.seek.com/" },
       403,
       "access_denied",
       "Service not found: https://graphql.seek.com/",
-    );
-  });
+    ],
+  ];
+  for (const [title, credential, change, status, error, description] of refusals) {
+    it(title, async () => {
+      expectError(await postJson(SEEK_URLS.partnerToken, body(credential(), change)), status, error, description);
+    });
+  }
 
   it("a revoked secret: 401", async () => {
     const revoked = await seek.secret(playground.id, { revokedAt: new Date() });

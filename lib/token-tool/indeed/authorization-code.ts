@@ -9,6 +9,7 @@ import * as oauth from "oauth4webapi";
 import { z } from "zod";
 import { indeedClientCredentials, isRedirectAllowed } from "../../data/token-tool";
 import { callbackUrl } from "../callback";
+import { choiceField } from "../choice-field";
 import { step, type FlowDefinition, type StepContext } from "../flow";
 import { CLIENT_AUTH_FIELD, clientAuth, clientAuthInput, discoveryStep, employerFact, expiry, keepToken, serverOf } from "./common";
 import { indeedRoutes } from "./routes";
@@ -39,6 +40,14 @@ function scopeFacts(requested: string[], granted: string[]): [string, string][] 
   ];
 }
 
+const promptChoice = choiceField(
+  "prompt",
+  "Prompt",
+  { select_employer: "select_employer (always show the employer picker)", "": "(none)" },
+  "select_employer",
+  "Choose a prompt.",
+);
+
 const authorizeStep = step({
   key: "authorize",
   title: "Build the authorization URL",
@@ -46,16 +55,7 @@ const authorizeStep = step({
   after: ["discovery"],
   fields: [
     { name: "scope", label: "Scopes", kind: "checkboxes", options: SCOPES.map((s) => ({ value: s, label: s })), initial: SCOPES.join(" ") },
-    {
-      name: "prompt",
-      label: "Prompt",
-      kind: "select",
-      options: [
-        { value: "select_employer", label: "select_employer (always show the employer picker)" },
-        { value: "", label: "(none)" },
-      ],
-      initial: "select_employer",
-    },
+    promptChoice.field,
   ],
   input: z.object({
     scope: z
@@ -63,7 +63,7 @@ const authorizeStep = step({
       .trim()
       .refine((v) => v.split(" ").filter(Boolean).every((s) => (SCOPES as readonly string[]).includes(s)), "Choose among Indeed’s scopes.")
       .refine((v) => v.length > 0, "Choose at least one scope."),
-    prompt: z.enum(["select_employer", ""], { message: "Choose a prompt." }),
+    prompt: promptChoice.input,
   }),
   async run(context, input) {
     const server = serverOf(context);

@@ -4,8 +4,9 @@ import "server-only";
 // the run's vault and inspected as a JWT.
 import * as oauth from "oauth4webapi";
 import { z } from "zod";
+import { choiceField } from "../choice-field";
 import { maskToken } from "../exchange";
-import { step, type KeptToken, type StepContext, type StepField } from "../flow";
+import { step, type KeptToken, type StepContext } from "../flow";
 import type { JwtReport } from "../jwt";
 import { indeedEndpoints } from "../targets";
 
@@ -73,18 +74,15 @@ export function serverOf(context: StepContext): oauth.AuthorizationServer & Inde
   return context.earlier.discovery!.server as oauth.AuthorizationServer & IndeedServer;
 }
 
-export const CLIENT_AUTH_FIELD: StepField = {
-  name: "auth",
-  label: "Client authentication",
-  kind: "select",
-  options: [
-    { value: "basic", label: "HTTP Basic header (client_secret_basic)" },
-    { value: "post", label: "In the body (client_secret_post)" },
-  ],
-  initial: "basic",
-};
-
-export const clientAuthInput = z.enum(["basic", "post"], { message: "Choose how the client authenticates." });
+const clientAuthChoice = choiceField(
+  "auth",
+  "Client authentication",
+  { basic: "HTTP Basic header (client_secret_basic)", post: "In the body (client_secret_post)" },
+  "basic",
+  "Choose how the client authenticates.",
+);
+export const CLIENT_AUTH_FIELD = clientAuthChoice.field;
+export const clientAuthInput = clientAuthChoice.input;
 
 export async function clientAuth(context: StepContext, kind: "basic" | "post"): Promise<oauth.ClientAuth> {
   const secret = await context.secret();

@@ -4,31 +4,25 @@
 // a new token and is retried exactly once; FORBIDDEN (a browser token without
 // query:organizations, a hirer without a relationship) is never retried. The cache is the
 // run's vault in the database: sealed, so no column holds a token or the secret in plain form.
-import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/data/users";
+import { actAs } from "@/lib/testing/signed-in";
 
-let current: SessionUser | null = null;
-vi.mock("@/lib/auth/session", () => ({
-  requireUser: async () => {
-    if (!current) throw new Error("signed out");
-    return current;
-  },
-}));
+vi.mock("@/lib/auth/session", () => import("@/lib/testing/signed-in"));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ host: "console.test" }) }));
 
 const { useTestDatabase } = await import("@/lib/testing/database");
 const { seekRows } = await import("@/lib/testing/seek-rows");
 const { dumpEverything } = await import("@/lib/testing/dump");
-const { useCredentialsKeyForTesting } = await import("@/lib/crypto/credentials-key");
-const { forgetSigningKeysForTesting } = await import("@/lib/oauth/signing-keys");
+const { tokenToolPeople, forgetTokenToolKeys } = await import("@/lib/testing/token-tool");
 const { expireSeekTokens } = await import("@/lib/data/seek-credentials");
 const { startRunAction, runStepAction, revealTokenAction } = await import("@/app/(console)/token-tool/actions");
 
 const t = useTestDatabase();
 const seek = seekRows(() => t.prisma);
 
+let acme: { id: string; name: string };
 let owner: SessionUser;
 let viewer: SessionUser;
 let globexOwner: SessionUser;
@@ -41,13 +35,7 @@ let runId: string;
 const seen: string[] = [];
 
 beforeAll(async () => {
-  useCredentialsKeyForTesting(randomBytes(32));
-  forgetSigningKeysForTesting();
-  const acme = await t.rows.partner();
-  const globex = await t.rows.partner();
-  owner = await t.rows.user("OWNER", acme);
-  viewer = await t.rows.user("VIEWER", acme);
-  globexOwner = await t.rows.user("OWNER", globex);
+  ({ acme, owner, viewer, globexOwner } = await tokenToolPeople(t.rows));
   appId = (await seek.app(acme.id)).id;
   playground = await seek.credential(appId, "PLAYGROUND");
   live = await seek.credential(appId, "LIVE");
@@ -56,25 +44,22 @@ beforeAll(async () => {
   await seek.relationship(acme.id, related.id, ["JobPosting"]);
 });
 
-afterAll(() => {
-  useCredentialsKeyForTesting(undefined);
-  forgetSigningKeysForTesting();
-});
+afterAll(forgetTokenToolKeys);
 
 async function start(user: SessionUser, secretId = playground.secretId) {
-  current = user;
+  actAs(user);
   return startRunAction({ appId, flow: "seek.partner-browser", target: "emulator", baseUrl: "", secretId });
 }
 
 async function run(step: string, input: Record<string, string> = {}, id = runId) {
-  current = owner;
+  actAs(owner);
   const result = await runStepAction({ runId: id, step, input });
   if (!result.ok) throw new Error(`${step}: ${result.error}`);
   return result.data!;
 }
 
 async function reveal(name: string) {
-  current = owner;
+  actAs(owner);
   const full = await revealTokenAction({ runId, name });
   if (!full.ok) throw new Error(full.error);
   seen.push(full.data!.value);
@@ -86,7 +71,7 @@ const query = (preset: string, own = "") => ({ preset, query: own, variables: ""
 
 describe("the SEEK flow", () => {
   it("lists the app's Playground and Live secrets by environment and client id, never by value", async () => {
-    current = owner;
+    actAs(owner);
     const { seekTokenToolCredentials } = await import("@/lib/data/seek-token-tool");
     const described = await seekTokenToolCredentials.describe(owner, appId);
     expect(described?.secrets.map((s) => s.label)).toEqual([
@@ -210,7 +195,7 @@ describe("the SEEK flow", () => {
   });
 
   it("checks the step's inputs by field", async () => {
-    current = owner;
+    actAs(owner);
     expect(await runStepAction({ runId, step: "browser-token", input: { hirer: related.id, scopes: "query:everything", userId: "a b", cache: "use" } })).toMatchObject({
       ok: false,
       code: "VALIDATION",
@@ -238,10 +223,10 @@ describe("the SEEK flow", () => {
 
   it("refuses a viewer, and another partner's owner finds nothing", async () => {
     expect(await start(viewer)).toMatchObject({ ok: false, code: "FORBIDDEN" });
-    current = viewer;
+    actAs(viewer);
     expect(await runStepAction({ runId, step: "partner-token", input: { cache: "use" } })).toMatchObject({ ok: false, code: "FORBIDDEN" });
     expect(await start(globexOwner)).toMatchObject({ ok: false, code: "NOT_FOUND" });
-    current = globexOwner;
+    actAs(globexOwner);
     expect(await runStepAction({ runId, step: "partner-token", input: { cache: "use" } })).toMatchObject({ ok: false, code: "NOT_FOUND" });
   });
 });

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { SEEK_HIRER_SCHEMES } from "../../credentials/seek";
 import { BROWSER_TOKEN_SCOPES } from "../../providers/seek/environments";
 import { seekTokenToolCredentials } from "../../data/seek-token-tool";
+import { choiceField } from "../choice-field";
 import { step, type FlowDefinition, type KeptToken, type StepContext, type StepField, type StepResult } from "../flow";
 import type { JwtReport } from "../jwt";
 import { graphqlErrorCodes, graphqlRetry } from "./rules";
@@ -24,38 +25,36 @@ export const PRESETS = {
 const MAX_QUERY_LENGTH = 10_000;
 const MAX_VARIABLES_LENGTH = 10_000;
 
-const CACHE_FIELD: StepField = {
-  name: "cache",
-  label: "Token cache",
-  kind: "select",
-  options: [
-    { value: "use", label: "Reuse the cached token while it is valid" },
-    { value: "renew", label: "Request a new token" },
-  ],
-  initial: "use",
-};
-const cacheInput = z.enum(["use", "renew"], { message: "Choose whether to reuse the cached token." });
+const { field: CACHE_FIELD, input: cacheInput } = choiceField(
+  "cache",
+  "Token cache",
+  { use: "Reuse the cached token while it is valid", renew: "Request a new token" },
+  "use",
+  "Choose whether to reuse the cached token.",
+);
+
+const presetChoice = choiceField(
+  "preset",
+  "Query",
+  {
+    version: "version: the API version",
+    self: "self: the partner (and a browser token’s hirer)",
+    hiringOrganizations: "hiringOrganizations: the hirers of this environment",
+    custom: "My own query (below)",
+  },
+  "version",
+  "Choose a query.",
+);
 
 const QUERY_FIELDS: StepField[] = [
-  {
-    name: "preset",
-    label: "Query",
-    kind: "select",
-    options: [
-      { value: "version", label: "version: the API version" },
-      { value: "self", label: "self: the partner (and a browser token’s hirer)" },
-      { value: "hiringOrganizations", label: "hiringOrganizations: the hirers of this environment" },
-      { value: "custom", label: "My own query (below)" },
-    ],
-    initial: "version",
-  },
+  presetChoice.field,
   { name: "query", label: "Your own query", kind: "textarea", initial: "", help: "Used when the query above is “My own query”." },
   { name: "variables", label: "Variables (JSON, optional)", kind: "textarea", initial: "", help: "A JSON object, for your own query." },
 ];
 
 const queryInput = z
   .object({
-    preset: z.enum(["version", "self", "hiringOrganizations", "custom"], { message: "Choose a query." }),
+    preset: presetChoice.input,
     query: z.string().max(MAX_QUERY_LENGTH, `The query is longer than ${MAX_QUERY_LENGTH} characters.`).default(""),
     variables: z.string().max(MAX_VARIABLES_LENGTH, `The variables are longer than ${MAX_VARIABLES_LENGTH} characters.`).default(""),
   })

@@ -2,12 +2,11 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { text } from "@/lib/plain-text";
 import { formAction } from "@/lib/action";
 import { moveService } from "@/lib/data/provisioning";
-import { isAppError } from "@/lib/errors";
 import { MOVES } from "@/lib/provisioning/lifecycle";
 import { STATUS_LABELS } from "@/lib/status";
+import { partnerReason, refreshOnConflict, seenVersion } from "../_lib/move-input";
 import { QUEUE_ACTIONS } from "./_lib/queue-actions";
 
 const moveInput = z
@@ -15,12 +14,8 @@ const moveInput = z
     appId: z.uuid(),
     serviceId: z.uuid(),
     action: z.enum(QUEUE_ACTIONS),
-    // Not z.coerce: it would read an empty or missing field as version 0.
-    version: z
-      .string()
-      .regex(/^\d{1,9}$/, "Reload the page and try again.")
-      .transform(Number),
-    note: text({ multiline: true }).trim().max(1000, "At most 1,000 characters.").optional(),
+    version: seenVersion,
+    note: partnerReason,
   })
   .superRefine((input, ctx) => {
     if (MOVES[input.action].noteRequired && !input.note) {
@@ -42,21 +37,19 @@ function readMoveForm(formData: FormData) {
 export const moveQueuedServiceAction = formAction(
   { name: "moveQueuedService", input: moveInput, read: readMoveForm },
   async ({ user, input }) => {
-    try {
-      const { to } = await moveService(user, {
-        appId: input.appId,
-        serviceId: input.serviceId,
-        action: input.action,
-        expectedVersion: input.version,
-        note: input.note,
-      });
-      revalidateQueue(input.appId);
-      return { message: to === null ? "Removed from the app." : `Now “${STATUS_LABELS[to]}”.` };
-    } catch (error) {
-      // Someone moved it meanwhile: show its current status along with the refusal.
-      if (isAppError(error) && error.code === "CONFLICT") revalidateQueue(input.appId);
-      throw error;
-    }
+    const { to } = await refreshOnConflict(
+      () =>
+        moveService(user, {
+          appId: input.appId,
+          serviceId: input.serviceId,
+          action: input.action,
+          expectedVersion: input.version,
+          note: input.note,
+        }),
+      () => revalidateQueue(input.appId),
+    );
+    revalidateQueue(input.appId);
+    return { message: to === null ? "Removed from the app." : `Now “${STATUS_LABELS[to]}”.` };
   },
 );
 

@@ -2,21 +2,16 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { text } from "@/lib/plain-text";
 import { formAction } from "@/lib/action";
 import { moveGrantReview } from "@/lib/data/grant-review";
-import { isAppError } from "@/lib/errors";
+import { partnerReason, refreshOnConflict, seenVersion } from "../_lib/move-input";
 
 const moveInput = z
   .object({
     appId: z.uuid(),
     move: z.enum(["approve", "reject"], { message: "Unknown move." }),
-    // Not z.coerce: it would read an empty or missing field as version 0.
-    version: z
-      .string()
-      .regex(/^\d{1,9}$/, "Reload the page and try again.")
-      .transform(Number),
-    reason: text({ multiline: true }).trim().max(1000, "At most 1,000 characters.").optional(),
+    version: seenVersion,
+    reason: partnerReason,
   })
   .superRefine((input, ctx) => {
     if (input.move === "reject" && !input.reason) {
@@ -37,15 +32,12 @@ function readMoveForm(formData: FormData) {
 export const moveGrantReviewAction = formAction(
   { name: "moveGrantReview", input: moveInput, read: readMoveForm },
   async ({ user, input }) => {
-    try {
-      await moveGrantReview(user, { appId: input.appId, move: input.move, expectedVersion: input.version, reason: input.reason });
-      revalidateReviews(input.appId);
-      return { message: input.move === "approve" ? "Approved." : "Rejected. The partner sees your reason." };
-    } catch (error) {
-      // Someone moved it meanwhile: show its current state along with the refusal.
-      if (isAppError(error) && error.code === "CONFLICT") revalidateReviews(input.appId);
-      throw error;
-    }
+    await refreshOnConflict(
+      () => moveGrantReview(user, { appId: input.appId, move: input.move, expectedVersion: input.version, reason: input.reason }),
+      () => revalidateReviews(input.appId),
+    );
+    revalidateReviews(input.appId);
+    return { message: input.move === "approve" ? "Approved." : "Rejected. The partner sees your reason." };
   },
 );
 

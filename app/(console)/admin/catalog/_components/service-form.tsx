@@ -1,14 +1,12 @@
 "use client";
 
-import Link from "next/link";
 import { readServiceForm, type ServiceFormValues } from "@/lib/catalog/fields";
 import { PROVIDER_LABELS, PROVIDERS } from "@/lib/status";
-import { Button, buttonClass } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { TextareaField } from "@/components/ui/textarea-field";
 import { CheckboxField, CheckboxGroupField, CheckboxOption } from "@/components/ui/checkbox-field";
-import { FormMessage } from "@/components/form-message";
+import { RefusableForm } from "@/components/refusable-form";
 import { useRefusableForm } from "@/components/use-refusable-form";
 import { createServiceAction, updateServiceAction } from "../actions";
 
@@ -48,96 +46,92 @@ export function ServiceForm({
   conflictedBy?: { id: string; name: string }[];
 }) {
   // Success redirects to the catalog.
-  const { result, values, attempt, dispatch, pending, formRef, errors, field } = useRefusableForm(
+  const { formRef, ...form } = useRefusableForm(
     serviceId ? updateServiceAction : createServiceAction,
     readServiceForm,
     initial,
   );
+  const { values, errors, field } = form;
 
   return (
-    <form ref={formRef} action={dispatch} noValidate className="flex max-w-2xl flex-col gap-5">
-      {serviceId ? <input type="hidden" name="serviceId" value={serviceId} /> : null}
-      <FormMessage result={result} />
-      {/* Keyed by attempt: the fields start again from what was submitted. */}
-      <div key={attempt} className="flex flex-col gap-5">
-        <TextField label="Name" {...field("name")} required maxLength={100} />
-        <TextField
-          label="Identifier"
-          {...field("slug")}
-          required
-          maxLength={60}
-          hint="Lower-case letters, digits and single hyphens, e.g. job-sync-api. Code and URLs use it."
-          spellCheck={false}
-          autoCapitalize="none"
-        />
-        <SelectField label="Provider" {...field("provider")} required>
-          <option value="">Choose a provider</option>
-          {PROVIDERS.map((p) => (
-            <option key={p} value={p}>
-              {PROVIDER_LABELS[p]}
-            </option>
-          ))}
-        </SelectField>
-        <TextareaField label="Description" {...field("description")} required maxLength={1000} />
-        <CheckboxField
-          label="Review required"
-          name="reviewRequired"
-          defaultChecked={values.reviewRequired}
-          hint="Indeed reviews the partner's integration before approving it. Without a review, finishing provisioning sets the status to “None”."
-          errors={errors("reviewRequired")}
-        />
-        <TextField
-          label="Documentation URL"
-          {...field("documentationUrl")}
-          type="url"
-          required
-          maxLength={2048}
-          placeholder="https://docs.indeed.com/…"
-        />
-        <TextField
-          label="Testing tool URL or path"
-          {...field("testingToolUrl")}
-          maxLength={2048}
-          hint="Optional. A path on this site such as /token-tool, or a full URL."
-        />
-        <ServiceChoices
-          legend="Requires"
-          name="requires"
-          hint="Services that must already be on the app before this one can be requested."
-          options={others}
-          selected={values.requires}
-          errors={errors("requires")}
-        />
-        <ServiceChoices
-          legend="Conflicts with"
-          name="conflictsWith"
-          hint={
-            conflictedBy.length
-              ? `Apps cannot have both. Also conflicts with ${conflictedBy.map((s) => s.name).join(", ")} (set on that service's entry).`
-              : "Apps cannot have both."
-          }
-          options={others}
-          selected={values.conflictsWith}
-          errors={errors("conflictsWith")}
-        />
-        <ServiceChoices
-          legend="Provisioned with"
-          name="bundles"
-          hint="Services added to the app together with this one, unless it already has them."
-          options={others}
-          selected={values.bundles}
-          errors={errors("bundles")}
-        />
-      </div>
-      <div className="flex flex-wrap gap-2">
-        <Button type="submit" disabled={pending}>
-          {pending ? "Saving…" : serviceId ? "Save changes" : "Add service"}
-        </Button>
-        <Link href="/admin/catalog" className={buttonClass("secondary")}>
-          Cancel
-        </Link>
-      </div>
-    </form>
+    <RefusableForm
+      formRef={formRef}
+      form={form}
+      className="flex max-w-2xl flex-col gap-5"
+      hidden={serviceId ? { name: "serviceId", value: serviceId } : undefined}
+      submitLabel={serviceId ? "Save changes" : "Add service"}
+      pendingLabel="Saving…"
+      cancelHref="/admin/catalog"
+    >
+      <TextField label="Name" {...field("name")} required maxLength={100} />
+      <TextField
+        label="Identifier"
+        {...field("slug")}
+        required
+        maxLength={60}
+        hint="Lower-case letters, digits and single hyphens, e.g. job-sync-api. Code and URLs use it."
+        spellCheck={false}
+        autoCapitalize="none"
+      />
+      <SelectField label="Provider" {...field("provider")} required>
+        <option value="">Choose a provider</option>
+        {PROVIDERS.map((p) => (
+          <option key={p} value={p}>
+            {PROVIDER_LABELS[p]}
+          </option>
+        ))}
+      </SelectField>
+      <TextareaField label="Description" {...field("description")} required maxLength={1000} />
+      <CheckboxField
+        label="Review required"
+        name="reviewRequired"
+        defaultChecked={values.reviewRequired}
+        hint="Indeed reviews the partner's integration before approving it. Without a review, finishing provisioning sets the status to “None”."
+        errors={errors("reviewRequired")}
+      />
+      <TextField
+        label="Documentation URL"
+        {...field("documentationUrl")}
+        type="url"
+        required
+        maxLength={2048}
+        placeholder="https://docs.indeed.com/…"
+      />
+      <TextField
+        label="Testing tool URL or path"
+        {...field("testingToolUrl")}
+        maxLength={2048}
+        hint="Optional. A path on this site such as /token-tool, or a full URL."
+      />
+      <ServiceChoices
+        legend="Requires"
+        name="requires"
+        hint="Services that must already be on the app before this one can be requested."
+        options={others}
+        selected={values.requires}
+        errors={errors("requires")}
+      />
+      <ServiceChoices
+        legend="Conflicts with"
+        name="conflictsWith"
+        hint={
+          conflictedBy.length
+            ? `Apps cannot have both. Also conflicts with ${conflictedBy.map((s) => s.name).join(", ")} (set on that service's entry).`
+            : "Apps cannot have both."
+        }
+        options={others}
+        selected={values.conflictsWith}
+        errors={errors("conflictsWith")}
+      />
+      <ServiceChoices
+        legend="Provisioned with"
+        name="bundles"
+        hint="Services added to the app together with this one, unless it already has them."
+        options={others}
+        selected={values.bundles}
+        errors={errors("bundles")}
+      />
+    </RefusableForm>
   );
 }
 

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { listCatalog } from "@/lib/data/catalog";
-import { PageHeader } from "@/components/page-header";
-import { AdminBreadcrumb } from "../../_components/admin-breadcrumb";
+import { AdminFormPage } from "../../_components/admin-form-page";
 import { requireAdminPage } from "../../_lib/require-admin";
 import { ServiceForm } from "../_components/service-form";
 
@@ -11,14 +10,14 @@ export default async function NewServicePage() {
   const user = await requireAdminPage("apps:create");
   const catalog = await listCatalog(user);
   return (
-    <>
-      <AdminBreadcrumb trail={[{ href: "/admin/catalog", label: "Service catalog" }]} current="Add a service" />
-      <PageHeader title="Add a service" description="Partners can request it for their apps once it is in the catalog." />
-      <div className="max-w-3xl rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-        <ServiceForm
-          others={catalog.map((s) => ({ id: s.id, name: s.name, provider: s.provider }))}
-        />
-      </div>
-    </>
+    <AdminFormPage
+      trail={[{ href: "/admin/catalog", label: "Service catalog" }]}
+      current="Add a service"
+      description="Partners can request it for their apps once it is in the catalog."
+    >
+      <ServiceForm
+        others={catalog.map((s) => ({ id: s.id, name: s.name, provider: s.provider }))}
+      />
+    </AdminFormPage>
   );
 }

@@ -40,6 +40,18 @@ async function secrets(environment: "PLAYGROUND" | "LIVE") {
   });
 }
 
+/** Every SEEK credential action on the target app, in turn, as the current user. */
+async function everyAction(secretId: string) {
+  return [
+    await actions.issueSeekCredentialAction({ appId: app.id, environment: "LIVE" }),
+    await actions.rotateSeekSecretAction({ appId: app.id, environment: "PLAYGROUND", overlap: "1H" }),
+    await actions.revokeSeekSecretAction({ appId: app.id, secretId }),
+    await actions.revealSeekSecretAction({ appId: app.id, secretId }),
+    await actions.expireSeekTokensAction({ appId: app.id, environment: "PLAYGROUND" }),
+    await actions.requestLiveCredentialsAction({ appId: app.id, note: "" }),
+  ];
+}
+
 async function snapshot() {
   const [credentials, secretRows, requests, activity, partner] = await Promise.all([
     t.prisma.seekCredential.findMany({ orderBy: { id: "asc" } }),
@@ -72,14 +84,7 @@ describe("another partner's members", () => {
     const before = await snapshot();
     for (const user of [people.globexOwner, people.globexDeveloper]) {
       actAs(user);
-      const results = [
-        await actions.issueSeekCredentialAction({ appId: app.id, environment: "LIVE" }),
-        await actions.rotateSeekSecretAction({ appId: app.id, environment: "PLAYGROUND", overlap: "1H" }),
-        await actions.revokeSeekSecretAction({ appId: app.id, secretId: secret!.id }),
-        await actions.revealSeekSecretAction({ appId: app.id, secretId: secret!.id }),
-        await actions.expireSeekTokensAction({ appId: app.id, environment: "PLAYGROUND" }),
-        await actions.requestLiveCredentialsAction({ appId: app.id, note: "" }),
-      ];
+      const results = await everyAction(secret!.id);
       for (const result of results) expect(result).toMatchObject({ ok: false, code: "NOT_FOUND" });
       expect(await getSeekCredentials(user, app.id)).toBeNull();
       expect(await getLiveRequestState(user, app.id)).toBeNull();
@@ -99,14 +104,7 @@ describe("the partner's viewer and developer", () => {
     const [secret] = await secrets("PLAYGROUND");
     const before = await snapshot();
     actAs(people.acmeViewer);
-    const results = [
-      await actions.issueSeekCredentialAction({ appId: app.id, environment: "LIVE" }),
-      await actions.rotateSeekSecretAction({ appId: app.id, environment: "PLAYGROUND", overlap: "1H" }),
-      await actions.revokeSeekSecretAction({ appId: app.id, secretId: secret!.id }),
-      await actions.revealSeekSecretAction({ appId: app.id, secretId: secret!.id }),
-      await actions.expireSeekTokensAction({ appId: app.id, environment: "PLAYGROUND" }),
-      await actions.requestLiveCredentialsAction({ appId: app.id, note: "" }),
-    ];
+    const results = await everyAction(secret!.id);
     for (const result of results) expect(result).toMatchObject({ ok: false, code: "FORBIDDEN" });
     expect(await snapshot()).toEqual(before);
     const view = await getSeekCredentials(people.acmeViewer, app.id);

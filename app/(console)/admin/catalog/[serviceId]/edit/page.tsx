@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { listCatalog } from "@/lib/data/catalog";
-import { PageHeader } from "@/components/page-header";
-import { AdminBreadcrumb } from "../../../_components/admin-breadcrumb";
+import { AdminFormPage } from "../../../_components/admin-form-page";
 import { requireAdminPage } from "../../../_lib/require-admin";
 import { ServiceForm } from "../../_components/service-form";
 
@@ -17,31 +16,28 @@ export default async function EditServicePage({ params }: PageProps<"/admin/cata
   const ids = (list: { id: string }[]) => list.map((s) => s.id);
 
   return (
-    <>
-      <AdminBreadcrumb trail={[{ href: "/admin/catalog", label: "Service catalog" }]} current={`Edit ${service.name}`} />
-      <PageHeader
-        title={`Edit ${service.name}`}
-        description={`Used by ${service._count.appServices} ${service._count.appServices === 1 ? "app" : "apps"}. Changes show on their services tabs at once; rules apply to new requests.`}
+    <AdminFormPage
+      trail={[{ href: "/admin/catalog", label: "Service catalog" }]}
+      current={`Edit ${service.name}`}
+      description={`Used by ${service._count.appServices} ${service._count.appServices === 1 ? "app" : "apps"}. Changes show on their services tabs at once; rules apply to new requests.`}
+    >
+      <ServiceForm
+        serviceId={service.id}
+        initial={{
+          name: service.name,
+          slug: service.slug,
+          provider: service.provider,
+          description: service.description,
+          reviewRequired: service.reviewRequired,
+          documentationUrl: service.documentationUrl,
+          testingToolUrl: service.testingToolUrl ?? "",
+          conflictsWith: ids(service.conflictsWith),
+          requires: ids(service.requires),
+          bundles: ids(service.bundles),
+        }}
+        others={catalog.filter((s) => s.id !== service.id).map((s) => ({ id: s.id, name: s.name, provider: s.provider }))}
+        conflictedBy={service.conflictedBy.filter((s) => !service.conflictsWith.some((c) => c.id === s.id))}
       />
-      <div className="max-w-3xl rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-        <ServiceForm
-          serviceId={service.id}
-          initial={{
-            name: service.name,
-            slug: service.slug,
-            provider: service.provider,
-            description: service.description,
-            reviewRequired: service.reviewRequired,
-            documentationUrl: service.documentationUrl,
-            testingToolUrl: service.testingToolUrl ?? "",
-            conflictsWith: ids(service.conflictsWith),
-            requires: ids(service.requires),
-            bundles: ids(service.bundles),
-          }}
-          others={catalog.filter((s) => s.id !== service.id).map((s) => ({ id: s.id, name: s.name, provider: s.provider }))}
-          conflictedBy={service.conflictedBy.filter((s) => !service.conflictsWith.some((c) => c.id === s.id))}
-        />
-      </div>
-    </>
+    </AdminFormPage>
   );
 }

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getSandboxAccount, listEmployers, listPartnerChoices } from "@/lib/data/sandbox";
-import { PageHeader } from "@/components/page-header";
-import { AdminBreadcrumb } from "../../../_components/admin-breadcrumb";
+import { AdminFormPage } from "../../../_components/admin-form-page";
 import { requireAdminPage } from "../../../_lib/require-admin";
 import { AccountForm } from "../../_components/account-form";
 
@@ -18,23 +17,23 @@ export default async function EditSandboxAccountPage({ params }: PageProps<"/adm
   ]);
   if (!account) notFound();
   return (
-    <>
-      <AdminBreadcrumb trail={[{ href: "/admin/sandbox", label: "Sandbox Indeed accounts" }]} current={`Edit ${account.email}`} />
-      <PageHeader title={`Edit ${account.email}`} description={<>Subject (the OIDC <code>sub</code>): <code>{account.subject}</code></>} />
-      <div className="max-w-3xl rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-        <AccountForm
-          accountId={account.id}
-          initial={{
-            email: account.email,
-            name: account.name,
-            partnerId: account.partner?.id ?? "",
-            registrant: account.registrantOf !== null,
-            employerIds: account.employers.map((e) => e.id),
-          }}
-          partners={partners}
-          employers={employers.map(({ id, name }) => ({ id, name }))}
-        />
-      </div>
-    </>
+    <AdminFormPage
+      trail={[{ href: "/admin/sandbox", label: "Sandbox Indeed accounts" }]}
+      current={`Edit ${account.email}`}
+      description={<>Subject (the OIDC <code>sub</code>): <code>{account.subject}</code></>}
+    >
+      <AccountForm
+        accountId={account.id}
+        initial={{
+          email: account.email,
+          name: account.name,
+          partnerId: account.partner?.id ?? "",
+          registrant: account.registrantOf !== null,
+          employerIds: account.employers.map((e) => e.id),
+        }}
+        partners={partners}
+        employers={employers.map(({ id, name }) => ({ id, name }))}
+      />
+    </AdminFormPage>
   );
 }
