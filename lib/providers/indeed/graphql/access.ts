@@ -9,7 +9,7 @@ import { query, statement } from "../../../db";
 import { isProvisioningStatus } from "../../../status";
 import { INDEED_POLICY } from "../policy";
 import { INDEED_BEARER } from "../resources";
-import type { Statuses } from "./gate";
+import type { Statuses } from "../../../provisioning/indeed-apis";
 
 export class Unauthenticated extends Error {
   override name = "Unauthenticated";
