@@ -145,17 +145,9 @@ const JOB_COLUMNS = `j."id"::text, j."jobPostingId", j."sourceName", j."title", 
   (EXTRACT(EPOCH FROM j."expiredAt") * 1000)::float8 AS "expiredAtMs", j."trackingKey",
   (EXTRACT(EPOCH FROM j."updatedAt") * 1000)::float8 AS "updatedAtMs"`;
 
-function storedJob(row: JobRow): StoredJob {
-  return {
-    id: row.id,
-    jobPostingId: row.jobPostingId,
-    sourceName: row.sourceName,
-    title: row.title,
-    status: row.status,
-    expiredAt: row.expiredAtMs == null ? null : new Date(row.expiredAtMs),
-    trackingKey: row.trackingKey,
-    updatedAt: new Date(row.updatedAtMs),
-  };
+/** The row as a StoredJob (any other column it carries is dropped). */
+function storedJob({ id, jobPostingId, sourceName, title, status, expiredAtMs, trackingKey, updatedAtMs }: JobRow): StoredJob {
+  return { id, jobPostingId, sourceName, title, status, expiredAt: expiredAtMs == null ? null : new Date(expiredAtMs), trackingKey, updatedAt: new Date(updatedAtMs) };
 }
 
 /** The retries of a statement that lost a deadlock (it is atomic, so running it again is safe). */
