@@ -20,7 +20,7 @@ import { updatePartnerInfo } from "./partner-info";
 import { addRedirectUri, removeRedirectUri } from "./redirect-uris";
 import { addSecret, revealSecret, revokeSecret, rotateSecret } from "./secrets";
 import { listActivity } from "./activity";
-import { ensureEmployerIdType } from "../providers/indeed/graphql/employer-id-type";
+import { ensureEmployerIdType } from "./employer-id-type";
 import type { SessionUser } from "./users";
 
 const t = useTestDatabase();

@@ -10,8 +10,8 @@ import { activeSecretWhere, secretSealContext } from "../credentials/secrets";
 import { openSecret } from "../credentials/secret-row";
 import type { Prisma } from "../generated/prisma/client";
 import { isUuid } from "../ids";
-import { ensureEmployerIdType } from "../providers/indeed/graphql/employer-id-type";
-import { apiAccess, INDEED_APIS, isIndeedApi, type Access, type IndeedApi, type Statuses } from "../providers/indeed/graphql/gate";
+import { ensureEmployerIdType } from "./employer-id-type";
+import { apiAccess, INDEED_APIS, isIndeedApi, type Access, type IndeedApi, type Statuses } from "../provisioning/indeed-apis";
 import { compareNames } from "../sort";
 import type { ProvisioningStatus } from "../status";
 import { visibleApps } from "../auth/scope";
@@ -98,32 +98,23 @@ export async function graphqlTestingSetup(user: SessionUser, appId: string, slug
 export async function graphqlTestingRecords(user: SessionUser, appId: string) {
   if (!isUuid(appId)) return null;
   const where = { client: { app: appWhere(user, appId) } };
+  /** The newest LISTED of the app's records by `column`. */
+  const newest = <C extends "updatedAt" | "createdAt">(column: C) => ({
+    where,
+    orderBy: [{ [column]: "desc" } as Record<C, "desc">, { id: "desc" as const }],
+    take: LISTED,
+  });
   const [jobs, employers, dispositions] = await Promise.all([
     db().indeedJobPosting.findMany({
-      where,
-      orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
-      take: LISTED,
-      select: {
-        id: true,
-        jobPostingId: true,
-        sourceName: true,
-        title: true,
-        status: true,
-        expiredAt: true,
-        updatedAt: true,
-        request: { select: requestSelect },
-      },
+      ...newest("updatedAt"),
+      select: { id: true, jobPostingId: true, sourceName: true, title: true, status: true, expiredAt: true, updatedAt: true, request: { select: requestSelect } },
     }),
     db().indeedEmployer.findMany({
-      where,
-      orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
-      take: LISTED,
+      ...newest("updatedAt"),
       select: { id: true, type: true, externalId: true, name: true, updatedAt: true, request: { select: requestSelect } },
     }),
     db().indeedDisposition.findMany({
-      where,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: LISTED,
+      ...newest("createdAt"),
       select: {
         id: true,
         identifiedBy: true,

@@ -1,6 +1,6 @@
 // The operations the testing tool starts with, one set per API, filled in with the app's
 // employerIdType. Each one is accepted as it stands by the emulator (the e2e tests send them).
-import type { IndeedApi } from "../providers/indeed/graphql/gate";
+import type { IndeedApi } from "../provisioning/indeed-apis";
 
 export interface ExampleOperation {
   label: string;

@@ -8,7 +8,7 @@ import "server-only";
 // Both go through the token tool's transport, and the page is shown the exchanges masked as the
 // token tool masks them (the secret and the token hidden; `Copy as curl` with shell variables).
 import { graphqlEndpoint } from "../providers/indeed/graphql/endpoint";
-import type { IndeedApi } from "../providers/indeed/graphql/gate";
+import type { IndeedApi } from "../provisioning/indeed-apis";
 import { tokenEndpoint } from "../providers/indeed/token-endpoint";
 import { secretForTestRequest } from "../data/indeed-graphql-testing";
 import type { SessionUser } from "../data/users";

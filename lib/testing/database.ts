@@ -170,8 +170,9 @@ export interface TestDatabase {
 /**
  * Opens a fresh database before the file's tests, migrates it (unless `migrate: false`) and
  * installs it as db(); closes and drops it afterwards. Handles are usable inside hooks and tests.
+ * `poolSize` is the PostgreSQL pool's (a test of concurrent requests wants the server's default).
  */
-export function useTestDatabase({ migrate = true }: { migrate?: boolean } = {}): TestDatabase {
+export function useTestDatabase({ migrate = true, poolSize = 4 }: { migrate?: boolean; poolSize?: number } = {}): TestDatabase {
   let database: Database | undefined;
   let scratch: ScratchPostgres | undefined;
   let appliedMigrations: string[] = [];
@@ -187,7 +188,7 @@ export function useTestDatabase({ migrate = true }: { migrate?: boolean } = {}):
       database = openDatabase({ dataDir: "memory://" });
     } else {
       scratch = await createScratchPostgres(target.serverUrl);
-      database = openDatabase({ url: scratch.url, poolSize: 4 });
+      database = openDatabase({ url: scratch.url, poolSize });
     }
     useDatabaseForTesting(database);
     if (migrate) appliedMigrations = await applyMigrations(database.adapter);

@@ -9,7 +9,7 @@ import { query, statement } from "../../../db";
 import { isProvisioningStatus } from "../../../status";
 import { INDEED_POLICY } from "../policy";
 import { INDEED_BEARER } from "../resources";
-import type { Statuses } from "./gate";
+import type { Statuses } from "../../../provisioning/indeed-apis";
 
 export class Unauthenticated extends Error {
   override name = "Unauthenticated";
@@ -64,7 +64,9 @@ interface AdmissionRow {
  * The client with its app's service statuses, and one hit of its rolling-minute window: the hit
  * is recorded only when fewer than $4 were accepted in the minute before $3 (epoch ms), and the
  * client's hits older than that minute are deleted in the same statement, so the table holds at
- * most one minute of accepted requests per client.
+ * most one minute of accepted requests per client. The count stops at $4 (the oldest hits
+ * first, so the oldest is still known for Retry-After): a request reads at most the limit's
+ * worth of hits, however fast the client sends.
  */
 const ADMIT = statement<AdmissionRow>(
   "indeed_graphql_admit",
@@ -76,9 +78,10 @@ const ADMIT = statement<AdmissionRow>(
      WHERE c."clientId" = $1 AND a."provider"::text = 'INDEED' AND a."credentialType"::text = 'OAUTH2'
    ),
    recent AS (
-     SELECT count(*)::float8 AS "recent", (EXTRACT(EPOCH FROM min(h."at")) * 1000)::float8 AS "oldestMs"
-     FROM "IndeedGraphqlHit" h
-     WHERE h."clientId" = (SELECT "id" FROM client) AND h."at" > to_timestamp($2::float8 / 1000) AT TIME ZONE 'UTC'
+     SELECT count(*)::float8 AS "recent", (EXTRACT(EPOCH FROM min(w."at")) * 1000)::float8 AS "oldestMs"
+     FROM (SELECT h."at" FROM "IndeedGraphqlHit" h
+           WHERE h."clientId" = (SELECT "id" FROM client) AND h."at" > to_timestamp($2::float8 / 1000) AT TIME ZONE 'UTC'
+           ORDER BY h."at" LIMIT ($4::float8)::bigint) w
    ),
    accepted AS (
      INSERT INTO "IndeedGraphqlHit" ("clientId", "at")

@@ -4,26 +4,15 @@ import "server-only";
 // request (rate limit, provisioning statuses), parse, validate with limits, execute.
 // GraphQL errors are HTTP 200 with `errors[].extensions.code`; HTTP errors are only for what is
 // no GraphQL request at all (wrong method, media type, size, malformed JSON) and rate limits.
-import {
-  execute,
-  GraphQLError,
-  Kind,
-  parse,
-  specifiedRules,
-  validate,
-  visit,
-  type DocumentNode,
-  type ExecutionResult,
-  type GraphQLFormattedError,
-} from "graphql";
+import { execute, GraphQLError, type ExecutionResult, type GraphQLFormattedError } from "graphql";
 import { env } from "../../../env";
 import { isBodyError, readJson } from "../../../http/read-body";
 import { logUnexpected } from "../../../log";
 import { isDatabaseUnavailable, noteDatabaseUnavailable, RETRY_AFTER } from "../../../db-unavailable";
 import { admit, authenticate, Unauthenticated } from "./access";
-import { ensureEmployerIdType } from "./employer-id-type";
+import { ensureEmployerIdType } from "../../../data/employer-id-type";
 import type { IndeedErrorCode } from "./errors";
-import { operationCostRule, QUERY_LIMITS } from "./limits";
+import { checkedDocument } from "./document";
 import type { GraphqlContext } from "./resolvers";
 import { rootValue } from "./resolvers";
 import { indeedSchema } from "./schema";
@@ -107,16 +96,6 @@ async function readGraphqlRequest(request: Request): Promise<GraphqlRequest> {
   return { query, operationName: operationName ?? null, variables: (variables as Record<string, unknown>) ?? null };
 }
 
-function literalHasNul(document: DocumentNode): boolean {
-  let found = false;
-  visit(document, {
-    [Kind.STRING]: (node) => {
-      if (node.value.includes("\0")) found = true;
-    },
-  });
-  return found;
-}
-
 /** Our errors keep their code; any other error is a bug: logged with an id, never shown. */
 function format(error: GraphQLError, fallback: IndeedErrorCode): GraphQLFormattedError {
   const original = error.originalError;
@@ -149,17 +128,14 @@ export async function graphqlEndpoint(request: Request, options: EndpointOptions
       return failure("RATE_LIMITED", `Too many requests: retry in ${retry} s.`, 429, { "Retry-After": retry });
     }
 
-    let document: DocumentNode;
-    try {
-      document = parse(body.query, { maxTokens: QUERY_LIMITS.maxTokens });
-    } catch (error) {
-      if (error instanceof GraphQLError) return answer({ errors: [format(error, "GRAPHQL_PARSE_FAILED")] });
-      throw error;
+    const checked = checkedDocument(body.query);
+    if (!checked.ok) {
+      if (checked.stage === "nul") return failure("BAD_USER_INPUT", "A string in the query contains a NUL character.");
+      const fallback = checked.stage === "parse" ? "GRAPHQL_PARSE_FAILED" : "GRAPHQL_VALIDATION_FAILED";
+      return answer({ errors: checked.errors.map((e) => format(e, fallback)) });
     }
-    if (literalHasNul(document)) return failure("BAD_USER_INPUT", "A string in the query contains a NUL character.");
+    const { document } = checked;
     const schema = indeedSchema();
-    const invalid = validate(schema, document, [...specifiedRules, operationCostRule], { maxErrors: 20 });
-    if (invalid.length > 0) return answer({ errors: invalid.map((e) => format(e, "GRAPHQL_VALIDATION_FAILED")) });
 
     const { caller } = admission;
     const context: GraphqlContext = {

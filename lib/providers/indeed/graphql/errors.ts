@@ -1,7 +1,7 @@
 // The errors of Indeed's GraphQL APIs: HTTP 200 with `errors[].extensions.code` (the reference
 // lists the codes), except rate limits (429) and requests that are not GraphQL requests at all.
 import { GraphQLError, type ASTNode } from "graphql";
-import { FORBIDDEN_MESSAGE } from "./gate";
+import { FORBIDDEN_MESSAGE } from "../../../provisioning/indeed-apis";
 
 export type IndeedErrorCode =
   | "UNAUTHENTICATED"

@@ -11,9 +11,11 @@ import { useTestDatabase } from "../../../testing/database";
 import { ORIGIN, tokenJson } from "../../../testing/token-http";
 import { indeedRows, type TestClient } from "../../../testing/token-rows";
 import { graphqlEndpoint, MAX_BODY_BYTES, SIMULATED_MESSAGE, type EndpointOptions } from "./endpoint";
+import { PRUNE_EVERY, RETENTION } from "./store";
 import { MESSAGES } from "./validation";
 
-const t = useTestDatabase();
+// The server's pool size, so that concurrent requests run as concurrently as they do there.
+const t = useTestDatabase({ poolSize: 10 });
 const indeed = indeedRows(() => t.prisma);
 const URL_ = `${ORIGIN}/indeed/graphql`;
 
@@ -237,6 +239,43 @@ describe("Job Sync", () => {
     expect(result.errors?.map((e) => e.extensions?.code)).toEqual(["NOT_FOUND", "NOT_FOUND"]);
     const status = await mine.rawRequest<Payload>(STATUS, { ids: [id] });
     expect(status.data.jobsIngest.sourcedJobPostingsBySourcedPostingId.results[0].jobPosting).toBeNull();
+  });
+});
+
+describe("concurrent requests of one client", () => {
+  it("all succeed, and the client's stored jobs and requests stay within their bound", async () => {
+    const test = await app();
+    const client = graphql(await tokenFor(test), { perMinute: 10_000 });
+    // A client past its bounds by a batch (as pruning in batches leaves it), so that the
+    // requests below prune overlapping sets of rows at once.
+    const old = new Date(Date.now() - 86_400_000);
+    const seeded = await t.prisma.indeedGraphqlRequest.create({ data: { clientId: test.id, query: "seed", createdAt: old }, select: { id: true } });
+    await t.prisma.indeedGraphqlRequest.createMany({
+      data: Array.from({ length: RETENTION.requests + PRUNE_EVERY }, (_, i) => ({ clientId: test.id, query: "seed", createdAt: new Date(old.getTime() + i) })),
+    });
+    await t.prisma.indeedJobPosting.createMany({
+      data: Array.from({ length: RETENTION.jobs + PRUNE_EVERY }, (_, i) => ({
+        clientId: test.id,
+        sourceName: "Acme ATS",
+        jobPostingId: `SEED-${i}`,
+        title: "Seeded",
+        posting: {},
+        requestId: seeded.id,
+        updatedAt: new Date(old.getTime() + i),
+      })),
+    });
+    const parallel = 30;
+    const answers = await Promise.all(Array.from({ length: parallel }, (_, i) => create(client, [job(`PAR-${i}`)])));
+    for (const answer of answers) {
+      expect(answer.errors).toBeUndefined();
+      expect(answer.data.jobsIngest.createSourcedJobPostings.results[0].jobPosting).toMatchObject({ status: "ACTIVE" });
+    }
+    const where = { clientId: test.id };
+    expect(await t.prisma.indeedJobPosting.count({ where: { ...where, jobPostingId: { startsWith: "PAR-" } } })).toBe(parallel);
+    expect(await t.prisma.indeedJobPosting.count({ where })).toBeLessThan(RETENTION.jobs + PRUNE_EVERY);
+    expect(await t.prisma.indeedGraphqlRequest.count({ where })).toBeLessThan(RETENTION.requests + PRUNE_EVERY);
+    // The oldest went first.
+    expect(await t.prisma.indeedJobPosting.count({ where: { ...where, jobPostingId: "SEED-0" } })).toBe(0);
   });
 });
 

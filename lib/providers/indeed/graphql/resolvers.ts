@@ -1,13 +1,13 @@
 import "server-only";
 // The resolvers of the three APIs. Each root field belongs to one API and checks the caller's
-// provisioning first (gate.ts); input is checked as Indeed does (validation.ts) before anything
+// provisioning first (lib/provisioning/indeed-apis.ts); input is checked as Indeed does (validation.ts) before anything
 // is stored (store.ts). A job that fails its checks is rejected alone: its result's jobPosting
 // is null and the error carries that path, while the other jobs of the request are kept.
 import { GraphQLError } from "graphql";
 import type { Prisma } from "../../../generated/prisma/client";
 import type { Caller } from "./access";
 import { badUserInput, forbidden, indeedError } from "./errors";
-import { apiAccess, type IndeedApi } from "./gate";
+import { apiAccess, type IndeedApi } from "../../../provisioning/indeed-apis";
 import * as store from "./store";
 import {
   checkEmployerAttributes,
@@ -89,58 +89,29 @@ async function createSourcedJobPostings(args: { input?: { jobPostings: JobInput[
   const referenced = outcomes.flatMap((o) => (o.ok ? (o.job.metadata.jobSource.employerIds ?? []) : []));
   const employerIdType = referenced.length > 0 ? await context.employerIdType() : null;
 
-  const stored = await store.transaction(async (tx) => {
-    const known = await store.existingEmployerIds(tx, employerIdType ?? "", referenced.filter((e) => e.type === employerIdType).map((e) => e.id));
-    const accepted = outcomes.filter((o): o is { ok: true; job: JobInput } => o.ok);
-    const existing = await store.existingJobs(
-      tx,
-      caller.clientRowId,
-      accepted.map(({ job }) => ({ sourceName: job.metadata.jobSource.sourceName, jobPostingId: job.metadata.jobPostingId })),
-    );
-    const byKey = new Map(existing.map((job) => [JSON.stringify([job.sourceName, job.jobPostingId]), job]));
-    let requestId: string | null = null;
-    let created = false;
-    const results: (store.StoredJob | GraphQLError)[] = [];
-    for (const outcome of outcomes) {
-      if (!outcome.ok) {
-        results.push(outcome.error);
-        continue;
-      }
-      const { job } = outcome;
-      const missing = (job.metadata.jobSource.employerIds ?? []).find((e) => e.type !== employerIdType || !known.has(e.id));
-      if (missing) {
-        results.push(
-          missing.type !== employerIdType
-            ? badUserInput(`employerIds: type must be your employerIdType "${employerIdType}", got "${missing.type.slice(0, 60)}"`)
-            : badUserInput(`employerIds: no employer {type: "${missing.type}", id: "${missing.id.slice(0, 60)}"} exists; create it with patchEmployer first`),
-        );
-        continue;
-      }
-      const previous = byKey.get(JSON.stringify([job.metadata.jobSource.sourceName, job.metadata.jobPostingId]));
-      if (previous?.status === "EXPIRED" && previous.expiredAt && now.getTime() - previous.expiredAt.getTime() > LIMITS.reactivationDays * DAY_MS) {
-        results.push(
-          badUserInput(`The job expired more than ${LIMITS.reactivationDays} days ago and can no longer be reactivated; send it with a new jobPostingId`),
-        );
-        continue;
-      }
-      requestId ??= await store.recordRequest(tx, caller.clientRowId, context.request);
-      const write = {
-        sourceName: job.metadata.jobSource.sourceName,
-        jobPostingId: job.metadata.jobPostingId,
-        title: job.body.title,
-        posting: job as unknown as Prisma.InputJsonValue,
-      };
-      if (previous) {
-        results.push(await store.updateJob(tx, caller.clientRowId, previous.id, requestId, write));
-      } else {
-        results.push(await store.createJob(tx, caller.clientRowId, requestId, write));
-        created = true;
-      }
-    }
-    if (requestId) await store.prune(tx, "IndeedGraphqlRequest", caller.clientRowId, store.RETENTION.requests);
-    if (created) await store.prune(tx, "IndeedJobPosting", caller.clientRowId, store.RETENTION.jobs);
-    return results;
+  const known = await store.existingEmployerIds(employerIdType ?? "", referenced.filter((e) => e.type === employerIdType).map((e) => e.id));
+  // Each job is checked here, then all that pass are written in one statement.
+  const results: (JobInput | GraphQLError)[] = outcomes.map((outcome) => {
+    if (!outcome.ok) return outcome.error;
+    const missing = (outcome.job.metadata.jobSource.employerIds ?? []).find((e) => e.type !== employerIdType || !known.has(e.id));
+    if (!missing) return outcome.job;
+    return missing.type !== employerIdType
+      ? badUserInput(`employerIds: type must be your employerIdType "${employerIdType}", got "${missing.type.slice(0, 60)}"`)
+      : badUserInput(`employerIds: no employer {type: "${missing.type}", id: "${missing.id.slice(0, 60)}"} exists; create it with patchEmployer first`);
   });
+  const writes = results.flatMap((r) =>
+    r instanceof GraphQLError
+      ? []
+      : [{ sourceName: r.metadata.jobSource.sourceName, jobPostingId: r.metadata.jobPostingId, title: r.body.title, posting: r }],
+  );
+  const { stored: written } = await store.writeJobs(caller.clientRowId, context.request, writes, new Date(now.getTime() - LIMITS.reactivationDays * DAY_MS));
+  const byKey = new Map(written.map((job) => [JSON.stringify([job.sourceName, job.jobPostingId]), job]));
+  const stored = results.map(
+    (r) =>
+      (r instanceof GraphQLError ? r : byKey.get(JSON.stringify([r.metadata.jobSource.sourceName, r.metadata.jobPostingId]))) ??
+      // Not written: the job expired too long ago to be reactivated.
+      badUserInput(`The job expired more than ${LIMITS.reactivationDays} days ago and can no longer be reactivated; send it with a new jobPostingId`),
+  );
   return {
     results: stored.map((r) => ({ jobPosting: r instanceof GraphQLError ? failing(r) : jobView(r) })),
   };
@@ -150,25 +121,24 @@ async function expireSourcedJobsBySourcedPostingId(args: { input: { jobs: { sour
   const { jobs } = args.input;
   count(jobs, LIMITS.expirationsPerRequest, "jobs");
   const { caller, now } = context;
-  const results = await store.transaction(async (tx) => {
-    const requestId = await store.recordRequest(tx, caller.clientRowId, context.request);
-    const out: { trackingKey: string | (() => never) }[] = [];
-    for (const { sourcedPostingId } of jobs) {
-      const job = await store.expireJob(tx, caller.clientRowId, sourcedPostingId, requestId, now);
-      out.push({
-        trackingKey: job?.trackingKey ?? failing(indeedError("NOT_FOUND", `No job of this client has the sourcedPostingId "${sourcedPostingId.slice(0, 60)}"`)),
-      });
-    }
-    await store.prune(tx, "IndeedGraphqlRequest", caller.clientRowId, store.RETENTION.requests);
-    return out;
-  });
+  const keys = await store.expireJobs(
+    caller.clientRowId,
+    context.request,
+    jobs.map((j) => j.sourcedPostingId),
+    now,
+  );
+  const results = jobs.map(({ sourcedPostingId }) => ({
+    trackingKey:
+      keys.get(sourcedPostingId.toLowerCase()) ??
+      failing(indeedError("NOT_FOUND", `No job of this client has the sourcedPostingId "${sourcedPostingId.slice(0, 60)}"`)),
+  }));
   return { results };
 }
 
 async function sourcedJobPostingsBySourcedPostingId(args: { input: { sourcedPostingIds: string[] } }, context: GraphqlContext) {
   const ids = args.input.sourcedPostingIds;
   count(ids, LIMITS.statusReadsPerRequest, "sourcedPostingIds");
-  const found = await store.transaction((tx) => store.jobsById(tx, context.caller.clientRowId, ids));
+  const found = await store.jobsById(context.caller.clientRowId, ids);
   const byId = new Map(found.map((job) => [job.id, job]));
   return {
     results: ids.map((id) => {
@@ -207,9 +177,9 @@ async function sendDispositions(args: { input: { dispositions: DispositionInput[
         requestId,
       })),
     );
-    await store.prune(tx, "IndeedGraphqlRequest", caller.clientRowId, store.RETENTION.requests);
-    await store.prune(tx, "IndeedDisposition", caller.clientRowId, store.RETENTION.dispositions);
   });
+  await store.noteWritten("IndeedGraphqlRequest", caller.clientRowId, 1);
+  await store.noteWritten("IndeedDisposition", caller.clientRowId, checked.length);
   return {
     numberGoodDispositions: checked.filter(({ verdict }) => "at" in verdict).length,
     failedDispositions: checked.flatMap(({ d, verdict }) =>
@@ -241,24 +211,26 @@ async function patchEmployer(args: PatchEmployerArgs, context: GraphqlContext) {
       if (!existing && employerName == null) throw badUserInput("employerName is required to create an employer");
       const attributes = (employerAttributes ?? (existing?.attributes as { key: string; value: string }[] | undefined) ?? []) as Prisma.InputJsonValue;
       const name = employerName ?? existing!.name;
-      if (existing && existing.name === name && JSON.stringify(existing.attributes) === JSON.stringify(attributes)) return false;
+      if (existing && existing.name === name && JSON.stringify(existing.attributes) === JSON.stringify(attributes)) return { updated: false, created: false };
       const requestId = await store.recordRequest(tx, caller.clientRowId, context.request);
       if (existing) {
         await store.updateEmployer(tx, existing.id, caller.clientRowId, { name, attributes, requestId });
       } else {
         await store.createEmployer(tx, { clientId: caller.clientRowId, type, externalId: id.id, name, attributes, requestId });
-        await store.prune(tx, "IndeedEmployer", caller.clientRowId, store.RETENTION.employers);
       }
-      await store.prune(tx, "IndeedGraphqlRequest", caller.clientRowId, store.RETENTION.requests);
-      return true;
+      return { updated: true, created: !existing };
     });
+  let outcome: { updated: boolean; created: boolean };
   try {
-    return { attributeUpdated: await attempt() };
+    outcome = await attempt();
   } catch (error) {
     // Two first patches of the same employer at once: the loser sees the winner's row.
-    if ((error as { code?: string }).code === "P2002") return { attributeUpdated: await attempt() };
-    throw error;
+    if ((error as { code?: string }).code !== "P2002") throw error;
+    outcome = await attempt();
   }
+  if (outcome.updated) await store.noteWritten("IndeedGraphqlRequest", caller.clientRowId, 1);
+  if (outcome.created) await store.noteWritten("IndeedEmployer", caller.clientRowId, 1);
+  return { attributeUpdated: outcome.updated };
 }
 
 /** The root value: each root field checks its API's provisioning, then hands out its operations. */

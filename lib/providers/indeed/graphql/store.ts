@@ -1,13 +1,23 @@
 import "server-only";
 // What each client sent to the simulated APIs, kept so it can read its jobs back and the console
-// can show it. Every query is scoped to the calling client's row; each client keeps at most
-// RETENTION rows of each kind, the oldest pruned as new ones arrive (decision 021).
+// can show it. Every query is scoped to the calling client's row; each client keeps about
+// RETENTION rows of each kind, the oldest pruned in batches as new ones arrive (decision 021).
+// The hot operations (posting, expiring and reading jobs) are single statements on the driver
+// (decision 014): no interactive transaction, one round trip each, atomic on their own.
 import { randomUUID } from "node:crypto";
-import { db } from "../../../db";
+import { db, query, statement, type Statement } from "../../../db";
 import type { Prisma } from "../../../generated/prisma/client";
 import { isUuid } from "../../../ids";
+import { logUnexpected } from "../../../log";
 
 export const RETENTION = { requests: 200, jobs: 1000, employers: 500, dispositions: 1000 } as const;
+
+/**
+ * Pruning runs once a process has written this many rows of a kind for a client since it last
+ * pruned them (and on its first write for the client): a client holds at most RETENTION +
+ * PRUNE_EVERY - 1 rows of a kind per server process once its requests have answered.
+ */
+export const PRUNE_EVERY = 20;
 
 /** The longest query text and variables kept for a request; the rest is cut. */
 const KEPT_CHARS = 20_000;
@@ -24,10 +34,22 @@ function cut(text: string): string {
   return text.length > KEPT_CHARS ? `${text.slice(0, KEPT_CHARS)}\n… (cut: ${text.length} characters in all)` : text;
 }
 
-export async function recordRequest(tx: Tx, clientRowId: string, request: RequestRecord): Promise<string> {
+/**
+ * The request's operationName, query and variables as kept ($4, $5, $6 of the statements below,
+ * which take $1 the time in epoch ms, $2 the request's id and $3 the client's row).
+ */
+function requestValues(request: RequestRecord) {
   const variables = request.variables == null ? null : cut(JSON.stringify(request.variables, null, 2));
+  return [request.operationName?.slice(0, 255) ?? null, cut(request.query), variables];
+}
+
+const INSERT_REQUEST_COLUMNS = `"IndeedGraphqlRequest" ("id", "clientId", "operationName", "query", "variables", "createdAt")`;
+const AT = `(to_timestamp($1::float8 / 1000) AT TIME ZONE 'UTC')`;
+
+export async function recordRequest(tx: Tx, clientRowId: string, request: RequestRecord): Promise<string> {
+  const [operationName, text, variables] = requestValues(request);
   const row = await tx.indeedGraphqlRequest.create({
-    data: { clientId: clientRowId, operationName: request.operationName?.slice(0, 255) ?? null, query: cut(request.query), variables },
+    data: { clientId: clientRowId, operationName, query: text!, variables },
     select: { id: true },
   });
   return row.id;
@@ -35,23 +57,61 @@ export async function recordRequest(tx: Tx, clientRowId: string, request: Reques
 
 type PrunedTable = "IndeedGraphqlRequest" | "IndeedJobPosting" | "IndeedEmployer" | "IndeedDisposition";
 
-const ORDER: Record<PrunedTable, string> = {
-  IndeedGraphqlRequest: "createdAt",
-  IndeedJobPosting: "updatedAt",
-  IndeedEmployer: "updatedAt",
-  IndeedDisposition: "createdAt",
+const PRUNED: Record<PrunedTable, { keep: number; statement: Statement<never> }> = {
+  IndeedGraphqlRequest: { keep: RETENTION.requests, statement: pruneStatement("IndeedGraphqlRequest", "createdAt") },
+  IndeedJobPosting: { keep: RETENTION.jobs, statement: pruneStatement("IndeedJobPosting", "updatedAt") },
+  IndeedEmployer: { keep: RETENTION.employers, statement: pruneStatement("IndeedEmployer", "updatedAt") },
+  IndeedDisposition: { keep: RETENTION.dispositions, statement: pruneStatement("IndeedDisposition", "createdAt") },
 };
 
-/** Deletes the client's rows of `table` beyond the newest `keep`. */
-export async function prune(tx: Tx, table: PrunedTable, clientRowId: string, keep: number): Promise<void> {
-  // Table and column names come from the constant map above, never from input.
-  const column = ORDER[table];
-  await tx.$executeRawUnsafe(
+/**
+ * Deletes the client's rows of `table` older than its $2-th newest. Concurrent prunes of one
+ * client never wait for each other (a row another prune holds is skipped: that prune deletes it),
+ * so they cannot deadlock as DELETEs of overlapping sets in different orders did.
+ * Table and column names come from the constant map above, never from input.
+ */
+function pruneStatement(table: PrunedTable, column: string): Statement<never> {
+  const name = table.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`).slice(1);
+  return statement(
+    `prune_${name}`,
     `DELETE FROM "${table}" WHERE "id" IN (
-       SELECT "id" FROM "${table}" WHERE "clientId" = $1::uuid ORDER BY "${column}" DESC, "id" DESC OFFSET $2)`,
-    clientRowId,
-    keep,
+       SELECT d."id" FROM "${table}" d
+       WHERE d."clientId" = $1::uuid AND (d."${column}", d."id") < (
+         SELECT k."${column}", k."id" FROM "${table}" k WHERE k."clientId" = $1::uuid
+         ORDER BY k."${column}" DESC, k."id" DESC OFFSET ($2::int - 1) LIMIT 1)
+       FOR UPDATE OF d SKIP LOCKED)`,
   );
+}
+
+/** Rows written per table and client since this process last pruned them; bounded, oldest entry dropped first. */
+const written = new Map<string, number>();
+const TRACKED_CLIENTS = 5_000;
+
+/** Lock conflicts a prune may lose: it is simply run again on the next write. */
+const CONTENTION = new Set(["40P01", "40001", "55P03"]);
+
+/**
+ * Counts `rows` new rows of `table` for the client and prunes when PRUNE_EVERY have been written
+ * (or on the first write this process sees). Call after the write has committed. A prune that
+ * fails is re-armed, never failing the request whose write already succeeded.
+ */
+export async function noteWritten(table: PrunedTable, clientRowId: string, rows: number): Promise<void> {
+  if (rows <= 0) return;
+  const key = `${table} ${clientRowId}`;
+  const count = (written.get(key) ?? PRUNE_EVERY - 1) + rows;
+  written.delete(key);
+  if (count < PRUNE_EVERY) {
+    written.set(key, count);
+    return;
+  }
+  written.set(key, 0);
+  if (written.size > TRACKED_CLIENTS) written.delete(written.keys().next().value!);
+  try {
+    await query(PRUNED[table].statement, [clientRowId, PRUNED[table].keep]);
+  } catch (error) {
+    written.set(key, PRUNE_EVERY);
+    if (!CONTENTION.has((error as { code?: string }).code ?? "")) logUnexpected(error, { route: "POST /indeed/graphql", prune: table });
+  }
 }
 
 export function transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
@@ -69,62 +129,140 @@ export interface StoredJob {
   updatedAt: Date;
 }
 
-const jobSelect = {
-  id: true,
-  jobPostingId: true,
-  sourceName: true,
-  title: true,
-  status: true,
-  expiredAt: true,
-  trackingKey: true,
-  updatedAt: true,
-} as const;
+interface JobRow {
+  id: string;
+  jobPostingId: string;
+  sourceName: string;
+  title: string;
+  status: "ACTIVE" | "EXPIRED";
+  expiredAtMs: number | null;
+  trackingKey: string | null;
+  updatedAtMs: number;
+}
 
-export function existingJobs(tx: Tx, clientRowId: string, keys: { sourceName: string; jobPostingId: string }[]): Promise<StoredJob[]> {
-  if (keys.length === 0) return Promise.resolve([]);
-  return tx.indeedJobPosting.findMany({ where: { clientId: clientRowId, OR: keys }, select: jobSelect });
+/** The columns of a StoredJob, from a row `j` (timestamps as epoch ms, decision 014). */
+const JOB_COLUMNS = `j."id"::text, j."jobPostingId", j."sourceName", j."title", j."status"::text AS "status",
+  (EXTRACT(EPOCH FROM j."expiredAt") * 1000)::float8 AS "expiredAtMs", j."trackingKey",
+  (EXTRACT(EPOCH FROM j."updatedAt") * 1000)::float8 AS "updatedAtMs"`;
+
+/** The row as a StoredJob (any other column it carries is dropped). */
+function storedJob({ id, jobPostingId, sourceName, title, status, expiredAtMs, trackingKey, updatedAtMs }: JobRow): StoredJob {
+  return { id, jobPostingId, sourceName, title, status, expiredAt: expiredAtMs == null ? null : new Date(expiredAtMs), trackingKey, updatedAt: new Date(updatedAtMs) };
+}
+
+/** The retries of a statement that lost a deadlock (it is atomic, so running it again is safe). */
+async function retrying<Row>(run: () => Promise<Row[]>): Promise<Row[]> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await run();
+    } catch (error) {
+      if (attempt >= 3 || !CONTENTION.has((error as { code?: string }).code ?? "")) throw error;
+    }
+  }
 }
 
 export interface JobWrite {
   sourceName: string;
   jobPostingId: string;
   title: string;
-  posting: Prisma.InputJsonValue;
+  posting: unknown;
 }
 
-export function createJob(tx: Tx, clientRowId: string, requestId: string, job: JobWrite): Promise<StoredJob> {
-  return tx.indeedJobPosting.create({ data: { ...job, clientId: clientRowId, requestId }, select: jobSelect });
+/**
+ * Creates or updates (and reactivates) the jobs by client + sourceName + jobPostingId, and
+ * records the request, in one statement. A job expired before $8 (epoch ms) is left alone and
+ * missing from the result: it can no longer be reactivated. Rows are written in key order, so
+ * two requests upserting the same jobs lock them in the same order. The request is recorded
+ * only when a job was written.
+ */
+const WRITE_JOBS = statement<JobRow & { created: boolean }>(
+  "indeed_write_jobs",
+  `WITH input AS (
+     SELECT x->>'sourceName' AS "sourceName", x->>'jobPostingId' AS "jobPostingId", x->>'title' AS "title", x->'posting' AS "posting"
+     FROM jsonb_array_elements($7::jsonb) AS x
+   ),
+   j AS (
+     INSERT INTO "IndeedJobPosting" AS p ("id", "clientId", "sourceName", "jobPostingId", "title", "status", "posting", "requestId", "createdAt", "updatedAt")
+     SELECT gen_random_uuid(), $3::uuid, i."sourceName", i."jobPostingId", i."title", 'ACTIVE', i."posting", $2::uuid, ${AT}, ${AT}
+     FROM input i ORDER BY i."sourceName", i."jobPostingId"
+     ON CONFLICT ("clientId", "sourceName", "jobPostingId") DO UPDATE
+       SET "title" = EXCLUDED."title", "posting" = EXCLUDED."posting", "requestId" = EXCLUDED."requestId", "status" = 'ACTIVE',
+           "expiredAt" = NULL, "expiredById" = NULL, "trackingKey" = NULL, "updatedAt" = EXCLUDED."updatedAt"
+       WHERE NOT (p."status" = 'EXPIRED' AND p."expiredAt" < to_timestamp($8::float8 / 1000) AT TIME ZONE 'UTC')
+     RETURNING p.*, (p.xmax = 0) AS "created"
+   ),
+   request AS (
+     INSERT INTO ${INSERT_REQUEST_COLUMNS}
+     SELECT $2::uuid, $3::uuid, $4, $5, $6, ${AT} WHERE EXISTS (SELECT 1 FROM j)
+   )
+   SELECT ${JOB_COLUMNS}, j."created" FROM j`,
+);
+
+export async function writeJobs(
+  clientRowId: string,
+  request: RequestRecord,
+  jobs: JobWrite[],
+  reactivatableSince: Date,
+): Promise<{ stored: StoredJob[]; created: number }> {
+  if (jobs.length === 0) return { stored: [], created: 0 };
+  const values = [Date.now(), randomUUID(), clientRowId, ...requestValues(request), JSON.stringify(jobs), reactivatableSince.getTime()];
+  const rows = await retrying(() => query(WRITE_JOBS, values));
+  const created = rows.filter((r) => r.created).length;
+  if (rows.length > 0) {
+    await noteWritten("IndeedGraphqlRequest", clientRowId, 1);
+    await noteWritten("IndeedJobPosting", clientRowId, created);
+  }
+  return { stored: rows.map(storedJob), created };
 }
 
-/** Updates the job (and reactivates it if it was expired). */
-export function updateJob(tx: Tx, clientRowId: string, id: string, requestId: string, job: JobWrite): Promise<StoredJob> {
-  return tx.indeedJobPosting.update({
-    where: { id, clientId: clientRowId },
-    data: { title: job.title, posting: job.posting, requestId, status: "ACTIVE", expiredAt: null, expiredById: null, trackingKey: null },
-    select: jobSelect,
-  });
-}
+const JOBS_BY_ID = statement<JobRow>(
+  "indeed_jobs_by_id",
+  `SELECT ${JOB_COLUMNS} FROM "IndeedJobPosting" j
+   WHERE j."clientId" = $1::uuid AND j."id" IN (SELECT jsonb_array_elements_text($2::jsonb)::uuid)`,
+);
 
-export function jobsById(tx: Tx | ReturnType<typeof db>, clientRowId: string, ids: string[]): Promise<StoredJob[]> {
+export async function jobsById(clientRowId: string, ids: string[]): Promise<StoredJob[]> {
   const valid = ids.filter((id) => isUuid(id));
-  if (valid.length === 0) return Promise.resolve([]);
-  return tx.indeedJobPosting.findMany({ where: { clientId: clientRowId, id: { in: valid } }, select: jobSelect });
+  if (valid.length === 0) return [];
+  return (await query(JOBS_BY_ID, [clientRowId, JSON.stringify(valid)])).map(storedJob);
 }
 
-/** Expires the job; an already expired one keeps its first expiration and tracking key. */
-export async function expireJob(tx: Tx, clientRowId: string, id: string, requestId: string, now: Date): Promise<StoredJob | null> {
-  if (!isUuid(id)) return null;
-  await tx.indeedJobPosting.updateMany({
-    where: { id, clientId: clientRowId, status: "ACTIVE" },
-    data: { status: "EXPIRED", expiredAt: now, expiredById: requestId, trackingKey: randomUUID() },
-  });
-  return tx.indeedJobPosting.findFirst({ where: { id, clientId: clientRowId }, select: jobSelect });
+/**
+ * Expires the client's active jobs among $7 (a JSON array of ids) at $8 (epoch ms) and records the request, in
+ * one statement; an already expired job keeps its first expiration and tracking key. Answers the
+ * tracking key of each of the client's jobs among them.
+ */
+const EXPIRE_JOBS = statement<{ id: string; trackingKey: string | null }>(
+  "indeed_expire_jobs",
+  `WITH ids AS (SELECT DISTINCT jsonb_array_elements_text($7::jsonb)::uuid AS "id"),
+   request AS (
+     INSERT INTO ${INSERT_REQUEST_COLUMNS} VALUES ($2::uuid, $3::uuid, $4, $5, $6, ${AT})
+   ),
+   expired AS (
+     UPDATE "IndeedJobPosting" j
+     SET "status" = 'EXPIRED', "expiredAt" = to_timestamp($8::float8 / 1000) AT TIME ZONE 'UTC', "expiredById" = $2::uuid, "trackingKey" = gen_random_uuid()::text, "updatedAt" = ${AT}
+     WHERE j."clientId" = $3::uuid AND j."id" IN (SELECT "id" FROM ids) AND j."status" = 'ACTIVE'
+     RETURNING j."id", j."trackingKey"
+   )
+   SELECT "id"::text, "trackingKey" FROM expired
+   UNION ALL
+   SELECT j."id"::text, j."trackingKey" FROM "IndeedJobPosting" j
+   WHERE j."clientId" = $3::uuid AND j."id" IN (SELECT "id" FROM ids) AND j."id" NOT IN (SELECT "id" FROM expired)`,
+);
+
+/** The tracking key of each of `ids` that is a job of the client, expiring the active ones at `now`. */
+export async function expireJobs(clientRowId: string, request: RequestRecord, ids: string[], now: Date): Promise<Map<string, string | null>> {
+  const valid = ids.filter((id) => isUuid(id)).map((id) => id.toLowerCase());
+  const values = [Date.now(), randomUUID(), clientRowId, ...requestValues(request), JSON.stringify(valid), now.getTime()];
+  const rows = await retrying(() => query(EXPIRE_JOBS, values));
+  await noteWritten("IndeedGraphqlRequest", clientRowId, 1);
+  return new Map(rows.map((r) => [r.id, r.trackingKey]));
 }
 
 /** The employers among `ids` that exist under `type`. */
-export async function existingEmployerIds(tx: Tx, type: string, ids: string[]): Promise<Set<string>> {
+export async function existingEmployerIds(type: string, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const rows = await tx.indeedEmployer.findMany({ where: { type, externalId: { in: ids } }, select: { externalId: true } });
+  const rows = await db().indeedEmployer.findMany({ where: { type, externalId: { in: ids } }, select: { externalId: true } });
   return new Set(rows.map((r) => r.externalId));
 }
 

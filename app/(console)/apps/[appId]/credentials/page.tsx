@@ -7,7 +7,7 @@ import { findApp } from "@/lib/data/apps";
 import { getCredentials } from "@/lib/data/credentials";
 import { GRANT_TYPE_LABELS } from "@/lib/credentials/schemas";
 import { INDEED_SCOPES } from "@/lib/providers/indeed/scopes";
-import { ensureEmployerIdType } from "@/lib/providers/indeed/graphql/employer-id-type";
+import { ensureEmployerIdType } from "@/lib/data/employer-id-type";
 import { secretMetadata } from "@/lib/views/secrets";
 import { ConsentScreen } from "@/components/consent-screen";
 import { CopyButton } from "@/components/copy-button";

@@ -8,7 +8,7 @@ import { z } from "zod";
 import { action } from "@/lib/action";
 import { actionOrigin } from "@/lib/public-origin";
 import { AppError } from "@/lib/errors";
-import { isIndeedApi } from "@/lib/providers/indeed/graphql/gate";
+import { isIndeedApi } from "@/lib/provisioning/indeed-apis";
 import { MAX_BODY_BYTES } from "@/lib/providers/indeed/graphql/endpoint";
 import { sendTestOperation } from "@/lib/indeed-graphql-testing/send";
 import { baseUrlOf, checkTarget, targetFields } from "@/lib/token-tool/target-input";

@@ -7,7 +7,7 @@ import { can } from "@/lib/auth/permissions";
 import { findApp } from "@/lib/data/apps";
 import { graphqlTestingRecords, graphqlTestingSetup } from "@/lib/data/indeed-graphql-testing";
 import { exampleOperations } from "@/lib/indeed-graphql-testing/examples";
-import { INDEED_APIS } from "@/lib/providers/indeed/graphql/gate";
+import { INDEED_APIS } from "@/lib/provisioning/indeed-apis";
 import { INDEED_GRAPHQL_SDL } from "@/lib/providers/indeed/graphql/sdl";
 import { AppHeader } from "../../../_components/app-header";
 import { RecordsList } from "./_components/records-list";

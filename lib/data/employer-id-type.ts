@@ -4,7 +4,7 @@ import "server-only";
 // partner's name the first time it is needed and then keeps it, so a rename never orphans the
 // employers already created.
 import { randomBytes } from "node:crypto";
-import { db } from "../../../db";
+import { db } from "../db";
 
 /** `Acme Recruiting` → `acme-recruiting`. */
 export function employerIdTypeFor(partnerName: string): string {

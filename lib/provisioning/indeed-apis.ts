@@ -1,6 +1,6 @@
 // Which provisioning statuses open which API (decision 021). Pure, shared by the endpoint and the
 // console's testing tool, so the page's explanation and the API's answer cannot drift apart.
-import { STATUS_LABELS, type ProvisioningStatus } from "../../../status";
+import { STATUS_LABELS, type ProvisioningStatus } from "../status";
 
 export const INDEED_APIS = {
   "job-sync-api": { name: "Job Sync API", requires: [] },
