@@ -46,12 +46,16 @@ export const ACE_DEV_REDIRECT_URI = "http://localhost:8976/callback";
 export const WRONG_CREDENTIALS = "The email or password is incorrect.";
 
 /** Signs in through the real form and waits for the dashboard (or `landing`, a URL path). */
+const SIGN_IN_TIMEOUT_MS = 30_000;
+
 export async function signIn(page: Page, user: DemoUser, options: { landing?: string | RegExp } = {}) {
   if (!/\/sign-in(\?|$)/.test(page.url())) await page.goto("/sign-in");
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(options.landing ?? /\/dashboard$/);
+  // Signing in checks the password with scrypt and then renders the landing page: on a busy
+  // two-core machine that alone can take longer than an ordinary expectation waits.
+  await expect(page).toHaveURL(options.landing ?? /\/dashboard$/, { timeout: SIGN_IN_TIMEOUT_MS });
   await expect(page.getByRole("banner")).toContainText(user.name);
 }
 

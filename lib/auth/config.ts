@@ -9,6 +9,7 @@ import { text } from "../plain-text";
 import { TooManySignInAttempts, verifyCredentials } from "../data/users";
 import { MAX_PASSWORD_LENGTH } from "./password";
 import { authSecret } from "./secret";
+import { sessionCookieRefusal } from "./session-cookie-refusal";
 import { log, logUnexpected } from "../log";
 import { isDatabaseUnavailable, noteDatabaseUnavailable } from "../db-unavailable";
 import {
@@ -61,7 +62,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   ],
   logger: {
     // A wrong password is an expected outcome, not an error worth a stack trace in the logs.
-    // Bad requests from clients (a missing CSRF token, an unknown action) are warnings too.
+    // Bad requests from clients (a missing CSRF token, an unknown action, a session cookie that
+    // does not decrypt) are warnings too.
     error(error) {
       if (error instanceof CredentialsSignin) return;
       // A database outage: one line for the outage, not a stack per sign-in (decision 024).
@@ -71,6 +73,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       }
       if (error instanceof AuthError && CLIENT_ERRORS.has(error.type)) {
         log("warn", "auth request refused", { type: error.type });
+        return;
+      }
+      const refusal = sessionCookieRefusal(error);
+      if (refusal) {
+        log("warn", "session cookie refused", { reason: refusal });
         return;
       }
       logUnexpected(error, { source: "auth" });
