@@ -14,3 +14,13 @@ export function visibleApps(user: Pick<SessionUser, "role" | "partnerId">): Visi
   if (!can(user.role, "apps:view") || !user.partnerId) return { id: { in: [] } };
   return { partnerId: user.partnerId };
 }
+
+/**
+ * The same condition as parameters of a statement on the driver (docs/decisions/014): every app
+ * (`all`), or one partner's (`partnerId`); neither (null) matches nothing.
+ */
+export function visibleAppsParams(user: Pick<SessionUser, "role" | "partnerId">): [all: boolean, partnerId: string | null] {
+  const scope = visibleApps(user);
+  if (Object.keys(scope).length === 0) return [true, null];
+  return [false, scope.partnerId ?? null];
+}

@@ -13,59 +13,16 @@ import { newSecretRow } from "../credentials/secret-row";
 import { recordActivity, TX_OPTIONS } from "./client-access";
 import { isUniqueViolation } from "./shared";
 import { db } from "../db";
-import { can } from "../auth/permissions";
 import { visibleApps } from "../auth/scope";
 import type { SessionUser } from "./users";
 import { isUuid } from "../ids";
+import { readServicesTab } from "./services-tab";
 import { DASHBOARD_PAGE_SIZE } from "../paging";
 
 export { DASHBOARD_PAGE_SIZE };
 
-export interface DashboardQuery {
-  page?: number;
-  /** Case-insensitive substring of the app name. */
-  search?: string;
-}
-
-/**
- * The dashboard: one page of apps in alphabetical order (lib/sort.ts), with their services.
- * The order is the stored sort key (docs/decisions/005), so the page is cut in SQL: a count and
- * one page of apps, whatever the number of apps.
- */
-export async function listDashboardApps(user: SessionUser, query: DashboardQuery = {}) {
-  const search = query.search?.trim().slice(0, 100) ?? "";
-  const where: Prisma.AppWhereInput = {
-    AND: [visibleApps(user), search ? { name: { contains: search, mode: "insensitive" } } : {}],
-  };
-  const grouped = can(user.role, "apps:view-all");
-  const total = await db().app.count({ where });
-  const pageCount = Math.max(1, Math.ceil(total / DASHBOARD_PAGE_SIZE));
-  const page = Math.min(Math.max(1, Math.trunc(query.page ?? 1) || 1), pageCount);
-  // Keys are unique (they end with the exact name, unique per partner): a total order.
-  const orderBy: Prisma.AppOrderByWithRelationInput[] = grouped
-    ? [{ partner: { sortName: "asc" } }, { sortName: "asc" }]
-    : [{ sortName: "asc" }];
-  const apps = total
-    ? await db().app.findMany({
-        where,
-        orderBy,
-        skip: (page - 1) * DASHBOARD_PAGE_SIZE,
-        take: DASHBOARD_PAGE_SIZE,
-        select: {
-          id: true,
-          name: true,
-          description: true,
-          provider: true,
-          partner: { select: { id: true, name: true } },
-          services: {
-            select: { id: true, status: true, service: { select: { name: true } } },
-            orderBy: { statusChangedAt: "desc" },
-          },
-        },
-      })
-    : [];
-  return { apps, page, pageCount, total, search, grouped };
-}
+// The dashboard's page of apps is one prepared statement (docs/decisions/035).
+export { listDashboardApps, type DashboardQuery } from "./dashboard";
 
 /**
  * The app with this id if `user` may see it, with the fields `select` names. Null for a malformed
@@ -96,30 +53,7 @@ export async function findApp(user: SessionUser, appId: string) {
 
 /** The app's services, most recent provisioning change first. Null when the app is not visible. */
 export async function listAppServices(user: SessionUser, appId: string) {
-  const app = await findVisibleApp(user, appId, {
-    services: {
-      orderBy: [{ statusChangedAt: "desc" }, { id: "asc" }],
-      select: {
-        id: true,
-        status: true,
-        statusChangedAt: true,
-        /** Moves name the version the page showed (lib/data/provisioning.ts moveService). */
-        version: true,
-        service: {
-          select: {
-            id: true,
-            name: true,
-            description: true,
-            reviewRequired: true,
-            documentationUrl: true,
-            testingToolUrl: true,
-            slug: true,
-          },
-        },
-      },
-    },
-  });
-  return app?.services ?? null;
+  return (await readServicesTab(user, appId))?.services ?? null;
 }
 
 // ─── Creating apps (admins) ─────────────────────────────────────────────────────────────────

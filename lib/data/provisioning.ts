@@ -10,9 +10,9 @@ import { can } from "../auth/permissions";
 import { isUuid } from "../ids";
 import { decide, type LifecycleAction } from "../provisioning/lifecycle";
 import { requestability, type CatalogService } from "../provisioning/rules";
-import { visibleApps } from "../auth/scope";
+import { visibleApps, visibleAppsParams } from "../auth/scope";
 import { isUniqueViolation } from "./shared";
-import { findVisibleApp } from "./apps";
+import { readServicesTab } from "./services-tab";
 import { SERVICE_RULES_SELECT } from "./catalog";
 import type { SessionUser } from "./users";
 
@@ -33,23 +33,7 @@ function notFound(): AppError {
 
 /** The catalog services of the app's provider, each with whether and why it can be requested. */
 export async function listRequestOptions(user: SessionUser, appId: string) {
-  const app = await findVisibleApp(user, appId, { provider: true, services: { select: { serviceId: true } } });
-  if (!app) return null;
-  const catalog = await db().service.findMany({
-    where: { provider: app.provider },
-    select: catalogSelect,
-    orderBy: { name: "asc" },
-  });
-  const present = new Set(app.services.map((s) => s.serviceId));
-  return catalog
-    .filter((service) => !present.has(service.id))
-    .map((service) => ({
-      id: service.id,
-      name: service.name,
-      description: service.description,
-      reviewRequired: service.reviewRequired,
-      verdict: requestability(service, { provider: app.provider, present }),
-    }));
+  return (await readServicesTab(user, appId))?.options ?? null;
 }
 
 /** Adds a service (and the services bundled with it) to an app: "Provisioning in progress". */
@@ -170,22 +154,7 @@ export async function moveService(
 
 /** Every status change of the app's services, newest first (also of services since removed). */
 export async function listStatusHistory(user: SessionUser, appId: string) {
-  const app = await findVisibleApp(user, appId, {
-    statusChanges: {
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      select: {
-        id: true,
-        serviceId: true,
-        fromStatus: true,
-        toStatus: true,
-        note: true,
-        createdAt: true,
-        actor: { select: { name: true, role: true } },
-        service: { select: { name: true } },
-      },
-    },
-  });
-  return app?.statusChanges ?? null;
+  return (await readServicesTab(user, appId))?.history ?? null;
 }
 
 export interface QueueFilters {
@@ -252,11 +221,10 @@ const LIST_UNSEEN_CHANGES = statement<UnseenChangeRow>(
 );
 
 export async function listUnseenChanges(user: SessionUser, limit = 20) {
-  const scope = visibleApps(user);
-  const all = Object.keys(scope).length === 0;
+  const [all, partnerId] = visibleAppsParams(user);
   // A user who sees no app has nothing to hear about.
-  if (!all && !scope.partnerId) return [];
-  const rows = await query(LIST_UNSEEN_CHANGES, [user.id, all, scope.partnerId ?? null, limit]);
+  if (!all && !partnerId) return [];
+  const rows = await query(LIST_UNSEEN_CHANGES, [user.id, all, partnerId, limit]);
   return rows.map((r) => ({
     id: r.id,
     fromStatus: r.fromStatus,

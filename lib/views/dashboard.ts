@@ -2,7 +2,7 @@ import "server-only";
 // What the dashboard shows, JSON-ready: the server component renders it first and the
 // GET /api/console/dashboard… route handlers serve the same shapes to the polling client.
 import type { SessionUser } from "@/lib/auth/session";
-import { listDashboardApps } from "@/lib/data/apps";
+import { listDashboardApps } from "@/lib/data/dashboard";
 import { listUnseenChanges } from "@/lib/data/provisioning";
 import type { DashboardQuery } from "./dashboard-query";
 

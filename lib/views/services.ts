@@ -2,18 +2,16 @@ import "server-only";
 // What the services tab shows, in one JSON-ready shape: the server component renders it first,
 // and GET /api/console/apps/[appId]/services serves the same thing to the polling client.
 import type { SessionUser } from "@/lib/auth/session";
-import { listAppServices } from "@/lib/data/apps";
-import { listRequestOptions, listStatusHistory } from "@/lib/data/provisioning";
+import { readServicesTab, type ServicesTab } from "@/lib/data/services-tab";
 
 /** The services on the app (with their timelines), those since removed, and what can be requested. Null when the app is not visible. */
 export async function loadServicesView(user: SessionUser, appId: string) {
-  const [services, history, options] = await Promise.all([
-    listAppServices(user, appId),
-    listStatusHistory(user, appId),
-    listRequestOptions(user, appId),
-  ]);
-  if (!services || !history || !options) return null;
+  const tab = await readServicesTab(user, appId);
+  return tab ? servicesView(tab) : null;
+}
 
+/** The view of a tab already read (the page reads it once, for its header too). */
+export function servicesView({ services, history, options }: ServicesTab) {
   const changes = history.map((h) => ({
     id: h.id,
     serviceId: h.serviceId,
@@ -57,7 +55,7 @@ export async function loadServicesView(user: SessionUser, appId: string) {
   };
 }
 
-export type ServicesView = NonNullable<Awaited<ReturnType<typeof loadServicesView>>>;
+export type ServicesView = ReturnType<typeof servicesView>;
 export type ServiceOnApp = ServicesView["services"][number];
 export type StatusChange = ServiceOnApp["timeline"][number];
 export type RequestOption = ServicesView["options"][number];
