@@ -72,6 +72,24 @@ describe("listDashboardApps for a partner member", () => {
     expect((await listDashboardApps(people.acmeOwner, { search: "no such app" })).apps).toEqual([]);
   });
 
+  it("matches the search literally: % and _ stand for themselves", async () => {
+    const initech = await t.rows.partner("Initech");
+    for (const name of ["100% match", "under_score", "underscore", "back\\slash", "plain"]) await t.rows.app(initech.id, name);
+    const owner = await t.rows.user("OWNER", initech);
+    const found = async (search: string) => names((await listDashboardApps(owner, { search })).apps);
+    try {
+      expect(await found("%")).toEqual(["100% match"]);
+      expect(await found("0% m")).toEqual(["100% match"]);
+      expect(await found("_")).toEqual(["under_score"]);
+      expect(await found("r_s")).toEqual(["under_score"]);
+      expect(await found("\\")).toEqual(["back\\slash"]);
+      expect(await found("%%")).toEqual([]);
+    } finally {
+      // The other tests count every partner's apps.
+      await t.prisma.app.deleteMany({ where: { partnerId: initech.id } });
+    }
+  });
+
   it("shows each app's services, most recent change first", async () => {
     const { apps } = await listDashboardApps(people.acmeOwner, { search: "Alpha" });
     const alpha = apps.find((a) => a.name === "Alpha")!;

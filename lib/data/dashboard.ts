@@ -33,9 +33,9 @@ interface DashboardRow {
 }
 
 /**
- * Apps visible under ($1 every app, or $2's), whose name contains $3 case-insensitively (as
- * Prisma's `contains`: `%` and `_` keep their LIKE meaning), ordered by partner first when $4,
- * then by name; page $5 (clamped to the last) of $6 apps. One row per app, each with the total;
+ * Apps visible under ($1 every app, or $2's), whose name contains $3 case-insensitively ($3 is
+ * a LIKE pattern escaped with `\`: likeLiteral makes a search match itself, `%` and `_` too),
+ * ordered by partner first when $4, then by name; page $5 (clamped to the last) of $6 apps. One row per app, each with the total;
  * one row with a null id when the page is empty.
  */
 const LIST_DASHBOARD_APPS = statement<DashboardRow>(
@@ -44,7 +44,7 @@ const LIST_DASHBOARD_APPS = statement<DashboardRow>(
      SELECT a."id", a."name", a."description", a."provider", a."sortName", a."partnerId"
      FROM "App" a
      WHERE ($1::boolean OR a."partnerId" = $2::uuid)
-       AND ($3::text = '' OR a."name" ILIKE '%' || $3::text || '%')
+       AND ($3::text = '' OR a."name" ILIKE '%' || $3::text || '%' ESCAPE '\\')
    ), counted AS (
      SELECT count(*)::int AS total FROM visible
    )
@@ -65,12 +65,17 @@ const LIST_DASHBOARD_APPS = statement<DashboardRow>(
    ) x ON true`,
 );
 
+/** `text` as a LIKE pattern that matches exactly it: `%`, `_` and the escape `\` stand for themselves. */
+function likeLiteral(text: string): string {
+  return text.replace(/[\\%_]/g, "\\$&");
+}
+
 /** One page of the apps `user` may see, with their services; the page is clamped to the last. */
 export async function listDashboardApps(user: SessionUser, request: DashboardQuery = {}) {
   const search = request.search?.trim().slice(0, 100) ?? "";
   const grouped = can(user.role, "apps:view-all");
   const requested = Math.max(1, Math.trunc(request.page ?? 1) || 1);
-  const rows = await query(LIST_DASHBOARD_APPS, [...visibleAppsParams(user), search, grouped, requested, DASHBOARD_PAGE_SIZE]);
+  const rows = await query(LIST_DASHBOARD_APPS, [...visibleAppsParams(user), likeLiteral(search), grouped, requested, DASHBOARD_PAGE_SIZE]);
   const total = rows[0]?.total ?? 0;
   const pageCount = Math.max(1, Math.ceil(total / DASHBOARD_PAGE_SIZE));
   const apps = rows
