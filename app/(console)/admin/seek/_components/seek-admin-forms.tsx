@@ -4,7 +4,7 @@
 import { useActionState, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { SelectField } from "@/components/ui/select-field";
+import { namedOptions, SelectField } from "@/components/ui/select-field";
 import { FormMessage } from "@/components/form-message";
 import { callAction, type ActionResult } from "@/lib/action-result";
 import { SEEK_RELATIONSHIP_LABELS, SEEK_RELATIONSHIP_TYPES } from "@/lib/credentials/seek";
@@ -129,14 +129,14 @@ export function NewHirerForm({ partners }: { partners: { id: string; name: strin
       />
       <TextField label="Name" name="name" required errors={errorsOf(result, "name")} />
       <TextField label="Advertiser ID (optional)" name="seekAnzAdvertiserId" inputMode="numeric" errors={errorsOf(result, "seekAnzAdvertiserId")} />
-      <SelectField label="Test hirer of (live only, optional)" name="testPartnerId" defaultValue="" errors={errorsOf(result, "testPartnerId")}>
-        <option value="">Nobody: an ordinary hirer</option>
-        {partners.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.name}
-          </option>
-        ))}
-      </SelectField>
+      <SelectField
+        label="Test hirer of (live only, optional)"
+        name="testPartnerId"
+        defaultValue=""
+        errors={errorsOf(result, "testPartnerId")}
+        emptyOption="Nobody: an ordinary hirer"
+        options={namedOptions(partners)}
+      />
       <div className="sm:col-span-2">
         <Button type="submit" disabled={pending}>
           {pending ? "Adding…" : "Add hirer"}
@@ -176,15 +176,10 @@ export function RelationshipForm({
           <p className="text-sm font-medium text-slate-900">{partnerName}</p>
         </>
       ) : (
-        <SelectField label="Partner" name="partnerId" defaultValue="" errors={errorsOf(result, "partnerId")}>
+        <SelectField label="Partner" name="partnerId" defaultValue="" errors={errorsOf(result, "partnerId")} options={namedOptions(partners)}>
           <option value="" disabled>
             Choose a partner
           </option>
-          {partners.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
         </SelectField>
       )}
       <fieldset>
