@@ -10,7 +10,13 @@ import { SelectField } from "@/components/ui/select-field";
 import type { ActionResult } from "@/lib/action-result";
 import type { TargetKind } from "@/lib/token-tool/targets";
 import { startRunAction } from "../actions";
-import { TargetFields } from "./target-fields";
+import { TargetFields, useTargetChoice } from "./target-fields";
+
+const CUSTOM_TARGET = {
+  label: "Issuer or base URL",
+  placeholder: "https://idp.example.com",
+  hint: "The requests go there through the console’s outbound rules, with a deadline of a few seconds.",
+};
 
 interface Props {
   apps: { id: string; name: string; provider: string; partner: string | null }[];
@@ -25,8 +31,8 @@ interface Props {
 export function StartRunForm({ apps, appId, flows, targets, secrets, clientId, canRun }: Props) {
   const router = useRouter();
   const [flow, setFlow] = useState(flows[0]?.id ?? "");
-  const [target, setTarget] = useState<TargetKind>("emulator");
-  const [baseUrl, setBaseUrl] = useState("");
+  const choice = useTargetChoice();
+  const { target, baseUrl } = choice;
   const [secretId, setSecretId] = useState(secrets[0]?.id ?? "");
   const [result, setResult] = useState<ActionResult<{ runId: string }> | null>(null);
   const [pending, startTransition] = useTransition();
@@ -59,20 +65,7 @@ export function StartRunForm({ apps, appId, flows, targets, secrets, clientId, c
         hint={chosen?.description}
         options={flows.map((f) => ({ value: f.id, label: f.title }))}
       />
-      <TargetFields
-        targets={targets}
-        target={target}
-        onTarget={setTarget}
-        baseUrl={baseUrl}
-        onBaseUrl={setBaseUrl}
-        baseUrlField={{
-          label: "Issuer or base URL",
-          placeholder: "https://idp.example.com",
-          hint: "The requests go there through the console’s outbound rules, with a deadline of a few seconds.",
-        }}
-        errors={errors("baseUrl")}
-        wide
-      />
+      <TargetFields targets={targets} choice={choice} baseUrlField={CUSTOM_TARGET} errors={errors("baseUrl")} wide />
       <SelectField
         label="Secret"
         value={secretId}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import { TextField } from "@/components/ui/field";
 import type { TargetKind } from "@/lib/token-tool/targets";
 
@@ -9,19 +10,13 @@ import type { TargetKind } from "@/lib/token-tool/targets";
  */
 export function TargetFields({
   targets,
-  target,
-  onTarget,
-  baseUrl,
-  onBaseUrl,
+  choice: { target, setTarget, baseUrl, setBaseUrl },
   baseUrlField,
   errors,
   wide = false,
 }: {
   targets: { kind: TargetKind; label: string }[];
-  target: TargetKind;
-  onTarget: (kind: TargetKind) => void;
-  baseUrl: string;
-  onBaseUrl: (value: string) => void;
+  choice: TargetChoice;
   /** The custom base URL field's label, example and hint. */
   baseUrlField: { label: string; placeholder: string; hint: string };
   errors?: string[];
@@ -36,15 +31,24 @@ export function TargetFields({
         <div className="mt-1 flex flex-wrap gap-x-6 gap-y-2">
           {targets.map((t) => (
             <label key={t.kind} className="inline-flex items-center gap-2 text-sm">
-              <input type="radio" name="target" value={t.kind} checked={target === t.kind} onChange={() => onTarget(t.kind)} />
+              <input type="radio" name="target" value={t.kind} checked={target === t.kind} onChange={() => setTarget(t.kind)} />
               {t.label}
             </label>
           ))}
         </div>
       </fieldset>
       {target === "custom" ? (
-        <TextField {...baseUrlField} className={span} value={baseUrl} onChange={(e) => onBaseUrl(e.target.value)} errors={errors} />
+        <TextField {...baseUrlField} className={span} value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} errors={errors} />
       ) : null}
     </>
   );
+}
+
+export type TargetChoice = ReturnType<typeof useTargetChoice>;
+
+/** The chosen target, this console's emulator to begin with, and the custom base URL typed. */
+export function useTargetChoice() {
+  const [target, setTarget] = useState<TargetKind>("emulator");
+  const [baseUrl, setBaseUrl] = useState("");
+  return { target, setTarget, baseUrl, setBaseUrl };
 }

@@ -7,7 +7,7 @@ import { TextField } from "@/components/ui/field";
 import { namedOptions, SelectField } from "@/components/ui/select-field";
 import { FormMessage } from "@/components/form-message";
 import { callAction, type ActionResult } from "@/lib/action-result";
-import { SEEK_RELATIONSHIP_LABELS, SEEK_RELATIONSHIP_TYPES } from "@/lib/credentials/seek";
+import { SeekRelationshipBoxes } from "@/components/seek-relationship-boxes";
 import { ReasonDialog } from "../../../_components/reason-dialog";
 import {
   createSeekHirerAction,
@@ -184,14 +184,7 @@ export function RelationshipForm({
       )}
       <fieldset>
         <legend className="text-xs text-slate-600">Relationship types</legend>
-        <div className="flex flex-wrap gap-x-4 gap-y-1">
-          {SEEK_RELATIONSHIP_TYPES.map((type) => (
-            <label key={type} className="flex items-center gap-2 text-sm">
-              <input type="checkbox" name="types" value={type} defaultChecked={types.includes(type)} className="size-4 accent-brand-600" />
-              {SEEK_RELATIONSHIP_LABELS[type]}
-            </label>
-          ))}
-        </div>
+        <SeekRelationshipBoxes name="types" selected={types} />
       </fieldset>
       <div>
         <Button type="submit" variant="secondary" disabled={pending}>

@@ -13,9 +13,9 @@ import { Button } from "@/components/ui/button";
 import { Options } from "@/components/ui/select-field";
 import type { ExampleOperation } from "@/lib/indeed-graphql-testing/examples";
 import type { TestSendResult } from "@/lib/indeed-graphql-testing/send";
-import { TARGET_KINDS, targetLabel, type TargetKind } from "@/lib/token-tool/targets";
+import { TARGET_KINDS, targetLabel } from "@/lib/token-tool/targets";
 import { ExchangeView } from "@/app/(console)/token-tool/_components/exchange-view";
-import { TargetFields } from "@/app/(console)/token-tool/_components/target-fields";
+import { TargetFields, useTargetChoice } from "@/app/(console)/token-tool/_components/target-fields";
 import { sendTestOperationAction } from "../actions";
 
 const GraphqlEditor = dynamic(() => import("./graphql-editor"), {
@@ -25,6 +25,12 @@ const GraphqlEditor = dynamic(() => import("./graphql-editor"), {
 
 /** The targets, with the real Indeed named by the host this tool reaches there. */
 const TARGETS = TARGET_KINDS.map((kind) => ({ kind, label: kind === "provider" ? "Indeed (apis.indeed.com)" : targetLabel(kind, "indeed") }));
+
+const CUSTOM_TARGET = {
+  label: "Base URL",
+  placeholder: "https://graphql.example.com",
+  hint: "The token goes to <base>/oauth/v2/tokens and the operation to <base>/graphql, through the console’s outbound rules, with a deadline of a few seconds.",
+};
 
 function operationNameOf(query: string): string {
   return /\b(?:query|mutation)\s+([_A-Za-z][_0-9A-Za-z]*)/.exec(query)?.[1] ?? "";
@@ -51,8 +57,8 @@ export function TestingTool({
   const [query, setQuery] = useState(examples[0]!.query);
   const [variables, setVariables] = useState(JSON.stringify(examples[0]!.variables, null, 2));
   const [employerId, setEmployerId] = useState("");
-  const [target, setTarget] = useState<TargetKind>("emulator");
-  const [baseUrl, setBaseUrl] = useState("");
+  const choice = useTargetChoice();
+  const { target, baseUrl } = choice;
   const [result, setResult] = useState<TestSendResult | null>(null);
   const [errors, setErrors] = useState<{ form?: string; fields: Record<string, string[]> }>({ fields: {} });
   const [pending, startTransition] = useTransition();
@@ -134,19 +140,7 @@ export function TestingTool({
           <Options options={employers.map((e) => ({ value: e.id, label: `${e.name} (${e.id})` }))} />
         </select>
       </div>
-      <TargetFields
-        targets={TARGETS}
-        target={target}
-        onTarget={setTarget}
-        baseUrl={baseUrl}
-        onBaseUrl={setBaseUrl}
-        baseUrlField={{
-          label: "Base URL",
-          placeholder: "https://graphql.example.com",
-          hint: "The token goes to <base>/oauth/v2/tokens and the operation to <base>/graphql, through the console’s outbound rules, with a deadline of a few seconds.",
-        }}
-        errors={errors.fields.baseUrl}
-      />
+      <TargetFields targets={TARGETS} choice={choice} baseUrlField={CUSTOM_TARGET} errors={errors.fields.baseUrl} />
       {blocked && target === "emulator" ? <p className="text-sm text-amber-900">{blocked}</p> : null}
       {!canSend ? <p className="text-sm text-slate-700">Viewers can read what the app has sent, but cannot send requests.</p> : null}
       {errors.form ? (
