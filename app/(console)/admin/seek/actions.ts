@@ -6,7 +6,6 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { formAction } from "@/lib/action";
-import type { ActionResult } from "@/lib/action-result";
 import { formAll, formText } from "@/lib/form-data";
 import { decideLiveRequest, liveDecisionInput, seekSettingsInput, setLiveSelfService, updateSeekSettings } from "@/lib/data/seek-admin";
 import { createSeekHirer, relationshipInput, seekHirerInput, setSeekRelationship } from "@/lib/data/seek-hirers";
@@ -55,7 +54,7 @@ export const setLiveSelfServiceAction = formAction(
   },
 );
 
-const updateSettings = formAction(
+export const updateSeekSettingsAction = formAction(
   {
     name: "updateSeekSettings",
     permission: PERMISSION,
@@ -69,11 +68,7 @@ const updateSettings = formAction(
   },
 );
 
-export async function updateSeekSettingsAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  return updateSettings(formData);
-}
-
-const createHirer = formAction(
+export const createSeekHirerAction = formAction(
   {
     name: "createSeekHirer",
     permission: PERMISSION,
@@ -93,11 +88,7 @@ const createHirer = formAction(
   },
 );
 
-export async function createSeekHirerAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  return createHirer(formData);
-}
-
-const setRelationship = formAction(
+export const setSeekRelationshipAction = formAction(
   {
     name: "setSeekRelationship",
     permission: PERMISSION,
@@ -110,7 +101,3 @@ const setRelationship = formAction(
     return { message: changed ? "Saved the relationship." : "Nothing changed." };
   },
 );
-
-export async function setSeekRelationshipAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  return setRelationship(formData);
-}

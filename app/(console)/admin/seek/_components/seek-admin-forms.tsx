@@ -17,6 +17,11 @@ import {
   updateSeekSettingsAction,
 } from "../actions";
 
+/** useActionState for an action that takes the submitted form alone. */
+function useFormAction(action: (formData: FormData) => Promise<ActionResult>) {
+  return useActionState((_prev: ActionResult | null, formData: FormData) => action(formData), null);
+}
+
 function errorsOf(result: ActionResult | null, field: string) {
   return result && !result.ok ? result.fieldErrors?.[field] : undefined;
 }
@@ -94,7 +99,7 @@ export function SelfServiceSwitch({ partnerId, partnerName, enabled }: { partner
 }
 
 export function SettingsForm({ expiresIn }: { expiresIn: number }) {
-  const [result, dispatch, pending] = useActionState(updateSeekSettingsAction, null);
+  const [result, dispatch, pending] = useFormAction(updateSeekSettingsAction);
   return (
     <form action={dispatch} noValidate className="flex flex-col gap-3">
       <TextField
@@ -116,7 +121,7 @@ export function SettingsForm({ expiresIn }: { expiresIn: number }) {
 }
 
 export function NewHirerForm({ partners }: { partners: { id: string; name: string }[] }) {
-  const [result, dispatch, pending] = useActionState(createSeekHirerAction, null);
+  const [result, dispatch, pending] = useFormAction(createSeekHirerAction);
   return (
     <form action={dispatch} noValidate className="grid gap-3 sm:grid-cols-2">
       <TextField
@@ -164,7 +169,7 @@ export function RelationshipForm({
   partnerId?: string;
   types: string[];
 }) {
-  const [result, dispatch, pending] = useActionState(setSeekRelationshipAction, null);
+  const [result, dispatch, pending] = useFormAction(setSeekRelationshipAction);
   const partnerName = partners.find((p) => p.id === partnerId)?.name;
   const label = partnerName ? `${partnerName} with ${hirerName}` : `New relationship with ${hirerName}`;
   return (
