@@ -1,20 +1,15 @@
 import Link from "next/link";
 import { SeekActivityDetail } from "./seek-activity-detail";
 import { ACTIVITY_LABELS, type ActivityDetail, type ActivityType } from "@/lib/activity/types";
-import { ROLE_LABELS, type Role } from "@/lib/auth/permissions";
+import { ROLE_LABELS } from "@/lib/auth/permissions";
+import type { ActivityEntry } from "@/lib/data/activity";
 import { PARTNER_INFO_LABELS } from "@/lib/credentials/schemas";
 import { isProvisioningStatus } from "@/lib/status";
 import { DateTime } from "./date-time";
 import { StatusTransition } from "./status-transition";
 
-export interface ActivityItem {
-  id: string;
-  type: ActivityType;
-  at: string;
-  detail: ActivityDetail;
-  app: { id: string; name: string; partnerName: string };
-  actor: { name: string; role: Role } | null;
-}
+/** An activity entry as it reaches the browser: its time as an ISO string. */
+export type ActivityItem = Omit<ActivityEntry, "at"> & { at: string };
 
 /** An activity log, newest first: what happened, to which app (when several), who and when. */
 export function ActivityList({ entries, showApp }: { entries: ActivityItem[]; showApp: boolean }) {

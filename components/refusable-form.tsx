@@ -9,6 +9,22 @@ import { FormMessage } from "@/components/form-message";
  * they start again from what was submitted), and Submit and Cancel. `hidden` names the row an
  * edit form changes. `formRef` and `form` are what `useRefusableForm` returns.
  */
+type FrameProps = Parameters<typeof RefusableForm>[0];
+
+/**
+ * An admin entry's form, in the frame of `RefusableForm`: with `id` it saves the entry that id
+ * names ("Save changes"), without it adds one (`addLabel`).
+ */
+export function EntryForm({
+  id,
+  addLabel,
+  ...frame
+}: Omit<FrameProps, "className" | "hidden" | "submitLabel" | "pendingLabel"> & { id?: FrameProps["hidden"]; addLabel: string }) {
+  return (
+    <RefusableForm {...frame} className="flex max-w-2xl flex-col gap-5" hidden={id} submitLabel={id ? "Save changes" : addLabel} pendingLabel="Saving…" />
+  );
+}
+
 export function RefusableForm({
   formRef,
   form,

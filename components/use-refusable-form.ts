@@ -13,10 +13,12 @@ interface FormState<V> {
 /**
  * A form whose action redirects on success, so what comes back is a refusal. Key the fields by
  * `attempt` so they start again from what was submitted; `errors(field)` gives the messages for
- * a field and its parts (`employerIds.0`), `field(name)` binds a text field to them; after a refusal the keyboard goes to the first field
+ * a field and its parts (`employerIds.0`), `field(name)` binds a text field to them and `checkbox(name)` a checkbox; after a refusal the keyboard goes to the first field
  * that needs attention.
  */
-export function useRefusableForm<V>(submit: (formData: FormData) => Promise<ActionResult | void>, read: (formData: FormData) => V, initial: V) {
+type SubmitForm = (formData: FormData) => Promise<ActionResult | void>;
+
+export function useRefusableForm<V>(submit: SubmitForm, read: (formData: FormData) => V, initial: V) {
   const [state, dispatch, pending] = useActionState<FormState<V>, FormData>(
     async (prev, formData) => ({ result: (await submit(formData)) ?? null, values: read(formData), attempt: prev.attempt + 1 }),
     { result: null, values: initial, attempt: 0 },
@@ -42,5 +44,25 @@ export function useRefusableForm<V>(submit: (formData: FormData) => Promise<Acti
     errors: errors(name),
   });
 
-  return { ...state, dispatch, pending, formRef, errors, field };
+  /** A checkbox bound to the form: its name, whether it starts checked, its errors. */
+  const checkbox = (name: { [K in keyof V]: V[K] extends boolean ? K : never }[keyof V] & string) => ({
+    name,
+    defaultChecked: state.values[name] as boolean,
+    errors: errors(name),
+  });
+
+  return { ...state, dispatch, pending, formRef, errors, field, checkbox };
+}
+
+/**
+ * An admin entry's add-or-edit form: with `id` it submits to `update` with the id as `idName`,
+ * without it to `create`. `frame` is what `EntryForm` takes from it.
+ */
+export function useEntryForm<V>(
+  entry: { id?: string; idName: string; create: SubmitForm; update: SubmitForm },
+  read: (formData: FormData) => V,
+  initial: V,
+) {
+  const { formRef, ...form } = useRefusableForm(entry.id ? entry.update : entry.create, read, initial);
+  return { ...form, frame: { formRef, form, id: entry.id ? { name: entry.idName, value: entry.id } : undefined } };
 }

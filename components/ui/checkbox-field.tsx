@@ -74,3 +74,34 @@ export function CheckboxOption({
     </label>
   );
 }
+
+/**
+ * The boxes of a CheckboxGroupField, one per option, checked where `selected` has its value;
+ * `empty` says why there are none. In two columns from small screens on, or in one (`column`).
+ */
+export function CheckboxOptions({
+  name,
+  options,
+  selected,
+  empty,
+  column = false,
+}: {
+  name: string;
+  options: readonly { value: string; label: ReactNode }[];
+  selected: readonly string[];
+  empty?: string;
+  column?: boolean;
+}) {
+  if (options.length === 0 && empty) return <p className="text-sm text-slate-600">{empty}</p>;
+  return (
+    <ul className={column ? "flex flex-col gap-1.5" : "grid gap-x-4 gap-y-1.5 sm:grid-cols-2"}>
+      {options.map((o) => (
+        <li key={o.value}>
+          <CheckboxOption name={name} value={o.value} defaultChecked={selected.includes(o.value)}>
+            {o.label}
+          </CheckboxOption>
+        </li>
+      ))}
+    </ul>
+  );
+}

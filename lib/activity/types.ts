@@ -3,40 +3,8 @@
 // "provisioning.changed" from ServiceStatusChange (lib/data/activity.ts merges them).
 // `detail` carries display data only: labels, URLs, field names, reasons. Never a secret.
 
-export const ACTIVITY_TYPES = [
-  "client.created",
-  "secret.added",
-  "secret.revealed",
-  "secret.revoked",
-  "secret.rotated",
-  "secret.expired",
-  "redirect_uri.added",
-  "redirect_uri.removed",
-  "review.requested",
-  "review.approved",
-  "review.rejected",
-  "review.resubmitted",
-  "partner_info.updated",
-  "provisioning.changed",
-  "indeed_apply.test_sent",
-  "indeed_apply.signature_checked",
-  "secret.used",
-  // SEEK (issue 11)
-  "seek.credential.issued",
-  "seek.secret.rotated",
-  "seek.secret.revealed",
-  "seek.secret.revoked",
-  "seek.tokens.expired",
-  "seek.live.requested",
-  "seek.live.approved",
-  "seek.live.refused",
-  "seek.self_service.changed",
-  "seek.relationship.changed",
-] as const;
-
-export type ActivityType = (typeof ACTIVITY_TYPES)[number];
-
-export const ACTIVITY_LABELS: Record<ActivityType, string> = {
+/** Each type and how the log names it: the types are this table's keys. */
+const LABELS = {
   "client.created": "Credentials created",
   "secret.added": "Secret added",
   "secret.revealed": "Secret revealed",
@@ -54,6 +22,7 @@ export const ACTIVITY_LABELS: Record<ActivityType, string> = {
   "indeed_apply.test_sent": "Test application sent",
   "indeed_apply.signature_checked": "Signature checked",
   "secret.used": "Secret used by a testing tool",
+  // SEEK (issue 11)
   "seek.credential.issued": "SEEK credentials issued",
   "seek.secret.rotated": "SEEK secret rotated",
   "seek.secret.revealed": "SEEK secret revealed",
@@ -64,10 +33,14 @@ export const ACTIVITY_LABELS: Record<ActivityType, string> = {
   "seek.live.refused": "Live credentials refused",
   "seek.self_service.changed": "Live self-service changed",
   "seek.relationship.changed": "Hirer relationship changed",
-};
+} as const;
+
+export type ActivityType = keyof typeof LABELS;
+
+export const ACTIVITY_LABELS: Record<ActivityType, string> = LABELS;
 
 export function isActivityType(value: string): value is ActivityType {
-  return (ACTIVITY_TYPES as readonly string[]).includes(value);
+  return Object.hasOwn(LABELS, value);
 }
 
 /** What each type's `detail` holds. */

@@ -12,9 +12,6 @@ import type { ActivityDetail, ActivityType } from "../activity/types";
 import type { Tx } from "./shared";
 import type { SessionUser } from "./users";
 
-/** Lock waits are short, but ten parallel requests on a busy two-core machine queue up. */
-export const TX_OPTIONS = { timeout: 30_000, maxWait: 30_000 } as const;
-
 export const CHANGED_MEANWHILE = "These credentials changed meanwhile. The current state is shown now: check it and try again.";
 
 export function appNotFound(): AppError {

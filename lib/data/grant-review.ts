@@ -5,7 +5,8 @@ import { db } from "../db";
 import { AppError } from "../errors";
 import { assertCan } from "../auth/permissions";
 import { REVIEW_MOVES, type ReviewMove } from "../credentials/review";
-import { CHANGED_MEANWHILE, clientForChange, recordActivity, TX_OPTIONS } from "./client-access";
+import { CHANGED_MEANWHILE, clientForChange, recordActivity } from "./client-access";
+import { TX_OPTIONS } from "./shared";
 import type { SessionUser } from "./users";
 import { PARTNER_INFO_SELECT } from "./partner-info";
 

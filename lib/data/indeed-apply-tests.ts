@@ -21,6 +21,7 @@ import { visibleApps } from "../auth/scope";
 import { hit } from "./rate-limit";
 import { indeedApplySecret } from "./indeed-apply-secret";
 import type { SessionUser } from "./users";
+import { TX_OPTIONS } from "./shared";
 
 /** Indeed asks receivers to answer quickly; the tool waits as long as Indeed's own client. */
 export const SEND_TIMEOUT_MS = 5_000;
@@ -30,7 +31,6 @@ export const HISTORY_SIZE = 50;
 /** Sends per app per minute: a test tool, not a way to flood a third party's server. */
 export const SEND_LIMIT = { max: 30, windowSeconds: 60 } as const;
 
-const TX_OPTIONS = { timeout: 30_000, maxWait: 30_000 } as const;
 
 function notFound(): AppError {
   return new AppError("NOT_FOUND", "This app does not exist, or you do not have access to it.");

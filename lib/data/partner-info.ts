@@ -3,7 +3,8 @@ import "server-only";
 import { db } from "../db";
 import { AppError } from "../errors";
 import type { PartnerInfo } from "../credentials/schemas";
-import { clientForChange, recordActivity, TX_OPTIONS } from "./client-access";
+import { clientForChange, recordActivity } from "./client-access";
+import { TX_OPTIONS } from "./shared";
 import type { SessionUser } from "./users";
 
 /** The client's partner information columns, as the consent screen and the Credentials tab read them. */

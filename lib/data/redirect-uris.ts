@@ -6,8 +6,8 @@ import { db } from "../db";
 import { AppError } from "../errors";
 import { isUuid } from "../ids";
 import { validateRedirectUri } from "../credentials/redirect-uri";
-import { appNotFound, clientForChange, recordActivity, TX_OPTIONS } from "./client-access";
-import { isUniqueViolation } from "./shared";
+import { appNotFound, clientForChange, recordActivity } from "./client-access";
+import { isUniqueViolation, TX_OPTIONS } from "./shared";
 import type { SessionUser } from "./users";
 
 export async function addRedirectUri(user: SessionUser, input: { appId: string; uri: string }) {

@@ -10,7 +10,8 @@ import { isUuid } from "../ids";
 import type { Secret } from "../credentials/schemas";
 import { newSecretRow, openActiveSecret } from "../credentials/secret-row";
 import { MAX_ACTIVE_SECRETS, activeSecretWhere, secretSealContext } from "../credentials/secrets";
-import { appNotFound, clientForChange, recordActivity, TX_OPTIONS } from "./client-access";
+import { appNotFound, clientForChange, recordActivity } from "./client-access";
+import { TX_OPTIONS } from "./shared";
 import type { SessionUser } from "./users";
 
 /** What the Credentials tab shows of a secret (Indeed's or SEEK's): never its value. */

@@ -15,8 +15,8 @@ import {
 } from "../credentials/seek";
 import { recordSeekActivity } from "./seek-credentials";
 import type { SessionUser } from "./users";
+import { TX_OPTIONS } from "./shared";
 
-const TX_OPTIONS = { timeout: 30_000, maxWait: 30_000 } as const;
 export const DECISION_REASON_MAX_LENGTH = 1000;
 
 export async function getSeekAdminOverview(user: SessionUser) {

@@ -29,10 +29,10 @@ import {
 import { visibleApps } from "../auth/scope";
 import { SECRET_METADATA_SELECT } from "./secrets";
 import type { SessionUser } from "./users";
+import { TX_OPTIONS } from "./shared";
 
 type Tx = Prisma.TransactionClient;
 
-const TX_OPTIONS = { timeout: 30_000, maxWait: 30_000 } as const;
 
 export const LIVE_REQUEST_NOTE_MAX_LENGTH = 1000;
 

@@ -26,8 +26,8 @@ import {
 import { visibleApps } from "../auth/scope";
 import { recordSeekActivity } from "./seek-credentials";
 import type { SessionUser } from "./users";
+import { TX_OPTIONS } from "./shared";
 
-const TX_OPTIONS = { timeout: 30_000, maxWait: 30_000 } as const;
 export const HIRER_PAGE_SIZE = 10;
 export const MAX_HIRER_PAGE_SIZE = 100;
 

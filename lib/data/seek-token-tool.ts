@@ -14,7 +14,8 @@ import { SEEK_ENVIRONMENT_LABELS, SEEK_ENVIRONMENTS } from "../credentials/seek"
 import type { SeekEnvironment } from "../generated/prisma/enums";
 import { isUuid } from "../ids";
 import type { CredentialSource } from "../token-tool/flow";
-import { appNotFound, TX_OPTIONS } from "./client-access";
+import { appNotFound } from "./client-access";
+import { TX_OPTIONS } from "./shared";
 import { recordSeekActivity } from "./seek-credentials";
 import { searchPartnerHirers } from "./seek-hirers";
 import type { SessionUser } from "./users";

@@ -5,6 +5,9 @@ import { Prisma } from "../generated/prisma/client";
 /** The client a `db().$transaction(async (tx) => …)` callback receives. */
 export type Tx = Prisma.TransactionClient;
 
+/** Every interactive transaction's limits. Lock waits are short, but ten parallel requests on a busy two-core machine queue up. */
+export const TX_OPTIONS = { timeout: 30_000, maxWait: 30_000 } as const;
+
 /** A unique constraint refused the write (Prisma's P2002): someone holds that name or key already. */
 export function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";

@@ -15,7 +15,8 @@ import type { Prisma } from "../generated/prisma/client";
 import { isUuid } from "../ids";
 import { compareNames } from "../sort";
 import type { CredentialSource, StepOutcome } from "../token-tool/flow";
-import { appNotFound, recordActivity, TX_OPTIONS } from "./client-access";
+import { appNotFound, recordActivity } from "./client-access";
+import { TX_OPTIONS } from "./shared";
 import type { SessionUser } from "./users";
 
 const TOOL_NAME = "the token tool";

@@ -2,11 +2,9 @@
 // in-process, or to a custom base URL through the outbound rules, whose failure is said in plain
 // words. What it returns for the page is masked: the secret and the access token appear in no
 // exchange and no curl command, which names them as shell variables.
-import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useCredentialsKeyForTesting } from "../crypto/credentials-key";
-import { forgetSigningKeysForTesting } from "../oauth/signing-keys";
+import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../testing/database";
+import { useTestKeys } from "../testing/test-keys";
 import { indeedRows } from "../testing/token-rows";
 import type { SessionUser } from "../data/users";
 import { sendTestOperation, type TestSendInput } from "./send";
@@ -17,18 +15,14 @@ const indeed = indeedRows(() => t.prisma);
 let owner: SessionUser;
 let app: Awaited<ReturnType<typeof indeed.client>>;
 
+useTestKeys();
+
 beforeAll(async () => {
-  useCredentialsKeyForTesting(randomBytes(32));
-  forgetSigningKeysForTesting();
   const partner = await t.rows.partner();
   owner = await t.rows.user("OWNER", partner);
   app = await indeed.client(partner.id, { grantTypes: ["CLIENT_CREDENTIALS"] });
 });
 
-afterAll(() => {
-  useCredentialsKeyForTesting(undefined);
-  forgetSigningKeysForTesting();
-});
 
 const operation = (fields: Partial<TestSendInput>): TestSendInput => ({
   appId: app.appId,

@@ -13,9 +13,8 @@ import type { GrantReviewStatus, GrantType, Provider } from "../generated/prisma
 import { clientAuthFailed, clientAuthFailureKey, countFailure, lockout } from "./client-auth-throttle";
 import { InvalidClient, InvalidRequest } from "./errors";
 import type { FormParams } from "./http";
+import { markSecretUsed } from "./last-used";
 
-/** How stale a secret's lastUsedAt may get before a use writes it again. */
-export const LAST_USED_RESOLUTION_MS = 60_000;
 
 const MAX_CREDENTIAL_LENGTH = 512;
 
@@ -171,7 +170,8 @@ export async function authenticateClient(
     const matched = rows.filter((r) => r.verifier !== null && matchesVerifier(secret, r.verifier));
     const used = matched[0];
     if (!used?.secretId) throw await failed();
-    await markUsed(used.secretId, used.lastUsedMs, now);
+    const { secretId } = used;
+    await markSecretUsed(used.lastUsedMs, now, (stale) => db().clientSecret.updateMany({ where: { id: secretId, ...stale }, data: { lastUsedAt: now } }));
   }
   return {
     id: row.id,
@@ -186,14 +186,4 @@ export async function authenticateClient(
         : null,
     method,
   };
-}
-
-async function markUsed(secretId: string, lastUsedMs: number | null, now: Date) {
-  if (lastUsedMs !== null && now.getTime() - lastUsedMs < LAST_USED_RESOLUTION_MS) return;
-  const stale = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
-  // Conditional, so concurrent requests of one client write once, and never move it backwards.
-  await db().clientSecret.updateMany({
-    where: { id: secretId, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: stale } }] },
-    data: { lastUsedAt: now },
-  });
 }

@@ -1,16 +1,15 @@
 // Signing keys: created once however many instances ask at once, stored sealed, published
 // public-only, rotated with the old key published until its tokens have expired, and a
 // rotation made elsewhere reaching every instance within the re-check interval.
-import { generateKeyPairSync, randomBytes, randomUUID } from "node:crypto";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { useCredentialsKeyForTesting } from "../crypto/credentials-key";
+import { generateKeyPairSync, randomUUID } from "node:crypto";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { seal } from "../crypto/secret-box";
 import { useTestDatabase } from "../testing/database";
+import { useTestKeys } from "../testing/test-keys";
 import { verifyJwt, signJwt } from "./jwt";
 import {
   ACTIVE_KEY_RECHECK_MS,
   activeSigningKey,
-  forgetSigningKeysForTesting,
   publishedAfterRetirementMs,
   publishedKeys,
   rotateSigningKey,
@@ -19,14 +18,7 @@ import {
 const t = useTestDatabase();
 const ISSUER = "http://emulator.test/indeed";
 
-beforeAll(() => {
-  useCredentialsKeyForTesting(randomBytes(32));
-  forgetSigningKeysForTesting();
-});
-afterAll(() => {
-  useCredentialsKeyForTesting(undefined);
-  forgetSigningKeysForTesting();
-});
+useTestKeys();
 afterEach(() => vi.restoreAllMocks());
 
 const now = () => Math.floor(Date.now() / 1000);

@@ -6,7 +6,7 @@ import type { GrantReviewStatus, GrantType } from "../generated/prisma/enums";
 import { newClientId, newOpaqueToken, randomHex, tokenHash } from "../crypto/random";
 import { newSecretRow } from "../credentials/secret-row";
 import { sortKey } from "../sort";
-import { uniqueName } from "./database";
+import { uniqueName, type testRows } from "./database";
 
 export interface TestClient {
   /** Client.id */
@@ -118,4 +118,14 @@ export function indeedRows(prisma: () => PrismaClient) {
     },
   };
   return rows;
+}
+
+/** What the token endpoint's tests start from: a partner with one confidential client, and two employers. */
+export async function partnerWithClient(rows: ReturnType<typeof testRows>, indeed: ReturnType<typeof indeedRows>) {
+  const partner = await rows.partner();
+  return {
+    partner,
+    client: await indeed.client(partner.id),
+    employers: [await indeed.employer("Umbrella Corporation"), await indeed.employer("Dharma Initiative")],
+  };
 }

@@ -1,12 +1,10 @@
 // The token endpoint's client authentication and the client credentials grant, through the
 // route handler, as a client (or an attacker) would call it.
-import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useCredentialsKeyForTesting } from "../../crypto/credentials-key";
+import { beforeAll, describe, expect, it } from "vitest";
 import { authenticateClient } from "../../oauth/client-auth";
-import { forgetSigningKeysForTesting } from "../../oauth/signing-keys";
 import { useTestDatabase } from "../../testing/database";
-import { indeedRows, type TestClient } from "../../testing/token-rows";
+import { indeedRows, partnerWithClient, type TestClient } from "../../testing/token-rows";
+import { useTestKeys } from "../../testing/test-keys";
 import { basic, getResource, ISSUER, postToken, tokenJson, verified } from "../../testing/token-http";
 
 const t = useTestDatabase();
@@ -18,19 +16,12 @@ let employers: { id: string; name: string }[];
 let registrant: { id: string; subject: string };
 let outsider: { id: string; name: string };
 
+useTestKeys();
+
 beforeAll(async () => {
-  useCredentialsKeyForTesting(randomBytes(32));
-  forgetSigningKeysForTesting();
-  partner = await t.rows.partner();
-  client = await indeed.client(partner.id);
-  employers = [await indeed.employer("Umbrella Corporation"), await indeed.employer("Dharma Initiative")];
+  ({ partner, client, employers } = await partnerWithClient(t.rows, indeed));
   outsider = await indeed.employer();
   registrant = await indeed.account({ partnerId: partner.id, employerIds: employers.map((e) => e.id), registrantOf: partner.id });
-});
-
-afterAll(() => {
-  useCredentialsKeyForTesting(undefined);
-  forgetSigningKeysForTesting();
 });
 
 const cc = (extra: Record<string, string> = {}) => ({

@@ -2,12 +2,11 @@
 // matching, refresh token rotation and reuse detection, employer switching, and userinfo, with
 // the codes and grants the authorization endpoint writes.
 import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useCredentialsKeyForTesting } from "../../crypto/credentials-key";
+import { beforeAll, describe, expect, it } from "vitest";
 import { s256 } from "../../oauth/pkce";
-import { forgetSigningKeysForTesting } from "../../oauth/signing-keys";
 import { useTestDatabase } from "../../testing/database";
-import { indeedRows, type TestClient } from "../../testing/token-rows";
+import { indeedRows, partnerWithClient, type TestClient } from "../../testing/token-rows";
+import { useTestKeys } from "../../testing/test-keys";
 import { basic, getResource, ISSUER, ORIGIN, tokenJson, verified } from "../../testing/token-http";
 import { userinfoEndpoint } from "./resources";
 
@@ -20,18 +19,11 @@ let client: TestClient;
 let employers: { id: string; name: string }[];
 let account: { id: string; subject: string; email: string };
 
-beforeAll(async () => {
-  useCredentialsKeyForTesting(randomBytes(32));
-  forgetSigningKeysForTesting();
-  partner = await t.rows.partner();
-  client = await indeed.client(partner.id);
-  employers = [await indeed.employer("Umbrella Corporation"), await indeed.employer("Dharma Initiative")];
-  account = await indeed.account({ employerIds: employers.map((e) => e.id) });
-});
+useTestKeys();
 
-afterAll(() => {
-  useCredentialsKeyForTesting(undefined);
-  forgetSigningKeysForTesting();
+beforeAll(async () => {
+  ({ partner, client, employers } = await partnerWithClient(t.rows, indeed));
+  account = await indeed.account({ employerIds: employers.map((e) => e.id) });
 });
 
 const redeem = (code: string, extra: Record<string, string> = {}, who: TestClient = client) =>

@@ -3,13 +3,11 @@
 // discovery, client credentials + appinfo + an employer token, code + PKCE + ID token
 // validation against the JWKS, refresh with employer switching, userinfo. The codes are the
 // rows the authorization endpoint writes after consent (lib/testing/token-rows.ts).
-import { randomBytes } from "node:crypto";
 import { createLocalJWKSet, jwtVerify } from "jose";
 import * as oauth from "oauth4webapi";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useCredentialsKeyForTesting } from "../../crypto/credentials-key";
-import { forgetSigningKeysForTesting } from "../../oauth/signing-keys";
+import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../../testing/database";
+import { useTestKeys } from "../../testing/test-keys";
 import { indeedRows, type TestClient } from "../../testing/token-rows";
 import { INDEED_ROUTES } from "./routes";
 
@@ -33,9 +31,9 @@ let client: oauth.Client;
 let employers: { id: string; name: string }[];
 let user: { id: string; subject: string; email: string };
 
+useTestKeys();
+
 beforeAll(async () => {
-  useCredentialsKeyForTesting(randomBytes(32));
-  forgetSigningKeysForTesting();
   const partner = await t.rows.partner();
   app = await indeed.client(partner.id);
   client = { client_id: app.clientId };
@@ -46,10 +44,6 @@ beforeAll(async () => {
   as = await oauth.processDiscoveryResponse(issuer, await oauth.discoveryRequest(issuer, { algorithm: "oidc", ...http }));
 });
 
-afterAll(() => {
-  useCredentialsKeyForTesting(undefined);
-  forgetSigningKeysForTesting();
-});
 
 async function verifyWithJwks(token: string) {
   const jwks = (await (await dispatch(as.jwks_uri!)).json()) as Parameters<typeof createLocalJWKSet>[0];

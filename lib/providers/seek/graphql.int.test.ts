@@ -1,14 +1,12 @@
 // SEEK's GraphQL endpoint and browser tokens through the route handlers, queried with a GraphQL
 // client from npm (graphql-request) and plain fetch: partner and browser tokens, relationships,
 // environments, paging, partial access, introspection, and every refusal with its exact code.
-import { randomBytes } from "node:crypto";
 import { buildClientSchema, getIntrospectionQuery, type IntrospectionQuery } from "graphql";
 import { ClientError, GraphQLClient, gql } from "graphql-request";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { GET } from "../../../app/seek/graphql/route";
-import { useCredentialsKeyForTesting } from "../../crypto/credentials-key";
-import { forgetSigningKeysForTesting } from "../../oauth/signing-keys";
 import { useTestDatabase } from "../../testing/database";
+import { useTestKeys } from "../../testing/test-keys";
 import { postJson, SEEK_URLS, seekFetch, type SeekClock } from "../../testing/seek-http";
 import { seekRows, type TestSeekCredential } from "../../testing/seek-rows";
 
@@ -76,9 +74,9 @@ async function failing(promise: Promise<unknown>): Promise<{ status: number; err
 
 const codes = (errors: GraphQLErrorShape[]) => errors.map((e) => e.extensions?.code);
 
+useTestKeys();
+
 beforeAll(async () => {
-  useCredentialsKeyForTesting(randomBytes(32));
-  forgetSigningKeysForTesting();
   partner = await t.rows.partner();
   await t.prisma.partner.update({ where: { id: partner.id }, data: { seekLiveSelfService: true } });
   const app = await seek.app(partner.id);
@@ -101,10 +99,6 @@ beforeAll(async () => {
   [playgroundToken, liveToken, otherToken] = await Promise.all([partnerToken(playground), partnerToken(live), partnerToken(other)]);
 });
 
-afterAll(() => {
-  useCredentialsKeyForTesting(undefined);
-  forgetSigningKeysForTesting();
-});
 
 const HIRER_FIELDS = gql`
   fragment HirerFields on HiringOrganization {

@@ -1,18 +1,16 @@
 // SEEK's partner token endpoint through its route handler, as clients call it: plain JSON
 // fetch as SEEK's documentation shows, and oauth4webapi's client credentials grant
 // (form-encoded, with `audience`). Every negative case asserts the exact status and error.
-import { randomBytes } from "node:crypto";
 import { createLocalJWKSet, jwtVerify } from "jose";
 import * as oauth from "oauth4webapi";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { GET } from "../../../app/seek/oauth/token/route";
 import { GET as jwksGet } from "../../../app/seek/.well-known/jwks.json/route";
-import { useCredentialsKeyForTesting } from "../../crypto/credentials-key";
 import { CLIENT_AUTH_LIMIT } from "../../oauth/client-auth-throttle";
 import { SEEK_REQUEST_RECORD_RETENTION_DAYS } from "../../credentials/seek";
 import { pruneSeekRequestRecords } from "./store";
-import { forgetSigningKeysForTesting } from "../../oauth/signing-keys";
 import { useTestDatabase } from "../../testing/database";
+import { useTestKeys } from "../../testing/test-keys";
 import { postJson, SEEK_ISSUER, SEEK_URLS, seekFetch } from "../../testing/seek-http";
 import { seekRows, type TestSeekCredential } from "../../testing/seek-rows";
 
@@ -25,19 +23,15 @@ const LIVE = "https://graphql.seek.com";
 let playground: TestSeekCredential;
 let live: TestSeekCredential;
 
+useTestKeys();
+
 beforeAll(async () => {
-  useCredentialsKeyForTesting(randomBytes(32));
-  forgetSigningKeysForTesting();
   const partner = await t.rows.partner();
   const app = await seek.app(partner.id);
   playground = await seek.credential(app.id, "PLAYGROUND");
   live = await seek.credential(app.id, "LIVE");
 });
 
-afterAll(() => {
-  useCredentialsKeyForTesting(undefined);
-  forgetSigningKeysForTesting();
-});
 
 const body = (credential: TestSeekCredential, extra: Record<string, unknown> = {}) => ({
   audience: credential.environment === "PLAYGROUND" ? PLAYGROUND : LIVE,

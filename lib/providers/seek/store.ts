@@ -8,6 +8,7 @@ import { db, query, statement } from "../../db";
 import { matchesVerifier } from "../../crypto/secret-box";
 import { clientAuthFailed, clientAuthFailureKey, countFailure, lockout } from "../../oauth/client-auth-throttle";
 import type { OAuthError } from "../../oauth/errors";
+import { markSecretUsed } from "../../oauth/last-used";
 import {
   DEFAULT_PARTNER_TOKEN_EXPIRES_IN,
   isSeekRelationshipType,
@@ -19,8 +20,6 @@ import type { HirerPage, HirerPageQuery, HirerView, ListedHirer, SeekGraphSource
 
 export type { SeekEndpoint };
 
-/** How stale a secret's lastUsedAt may get before a use writes it again (as Indeed's). */
-export const LAST_USED_RESOLUTION_MS = 60_000;
 
 const MAX_CREDENTIAL_LENGTH = 512;
 
@@ -101,18 +100,9 @@ export async function authenticateSeekCredential(clientId: string, secret: strin
   const matched = rows.filter((r) => r.verifier !== null && matchesVerifier(secret, r.verifier));
   const used = matched[0];
   if (!used?.secretId) return refused(await countFailure("SEEK", clientId, now), credential, expiresIn);
-  await markUsed(used.secretId, used.lastUsedMs, now);
+  const { secretId } = used;
+  await markSecretUsed(used.lastUsedMs, now, (stale) => db().seekClientSecret.updateMany({ where: { id: secretId, ...stale }, data: { lastUsedAt: now } }));
   return { credential, failure: null, expiresIn };
-}
-
-async function markUsed(secretId: string, lastUsedMs: number | null, now: Date) {
-  if (lastUsedMs !== null && now.getTime() - lastUsedMs < LAST_USED_RESOLUTION_MS) return;
-  const stale = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
-  // Conditional, so concurrent requests write once, and never move it backwards.
-  await db().seekClientSecret.updateMany({
-    where: { id: secretId, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: stale } }] },
-    data: { lastUsedAt: now },
-  });
 }
 
 export interface SeekTokenCredential extends SeekCredential {

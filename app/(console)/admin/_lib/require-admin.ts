@@ -13,3 +13,17 @@ export async function requireAdminPage(permission: Permission): Promise<SessionU
   if (!can(user.role, permission)) notFound();
   return user;
 }
+
+/**
+ * For admin list pages: the entries `list` gives a user holding `permission`, and the one a
+ * form has just saved (its id is the `saved` parameter the form redirects here with).
+ */
+export async function loadAdminList<T extends { id: string }>(
+  permission: Permission,
+  list: (user: SessionUser) => Promise<T[]>,
+  searchParams: Promise<Record<string, string | string[] | undefined>>,
+): Promise<{ rows: T[]; saved: T | undefined }> {
+  const user = await requireAdminPage(permission);
+  const [rows, params] = await Promise.all([list(user), searchParams]);
+  return { rows, saved: rows.find((row) => row.id === params.saved) };
+}

@@ -2,41 +2,30 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { listCatalog } from "@/lib/data/catalog";
 import { PROVIDER_LABELS } from "@/lib/status";
-import { PageHeader } from "@/components/page-header";
-import { FormMessage } from "@/components/form-message";
 import { buttonClass } from "@/components/ui/button";
 import { DataTable, EmptyState } from "@/components/ui/data-table";
 import { EditLink } from "../_components/edit-link";
-import { AdminBreadcrumb } from "../_components/admin-breadcrumb";
-import { requireAdminPage } from "../_lib/require-admin";
+import { AdminListPage } from "../_components/admin-list-page";
+import { loadAdminList } from "../_lib/require-admin";
 
 export const metadata: Metadata = { title: "Service catalog" };
 
 type Named = { id: string; name: string };
 
 export default async function CatalogPage({ searchParams }: PageProps<"/admin/catalog">) {
-  const user = await requireAdminPage("apps:create");
-  const [catalog, params] = await Promise.all([listCatalog(user), searchParams]);
-  // After a save, the form redirects here with the service's id.
-  const saved = catalog.find((s) => s.id === params.saved);
+  const { rows: catalog, saved } = await loadAdminList("apps:create", listCatalog, searchParams);
 
   return (
-    <>
-      <AdminBreadcrumb trail={[]} current="Service catalog" />
-      <PageHeader
-        title="Service catalog"
-        description="The services partners can request for their apps, and the rules between them."
-        actions={
-          <Link href="/admin/catalog/new" className={buttonClass("primary")}>
-            Add a service
-          </Link>
-        }
-      />
-      {saved ? (
-        <div className="mb-4">
-          <FormMessage result={{ ok: true, message: `“${saved.name}” is saved.` }} />
-        </div>
-      ) : null}
+    <AdminListPage
+      title="Service catalog"
+      description="The services partners can request for their apps, and the rules between them."
+      actions={
+        <Link href="/admin/catalog/new" className={buttonClass("primary")}>
+          Add a service
+        </Link>
+      }
+      saved={saved && `“${saved.name}” is saved.`}
+    >
       {catalog.length === 0 ? (
         <EmptyState title="The catalog is empty.">Add a service so that partners can request it.</EmptyState>
       ) : (
@@ -95,7 +84,7 @@ export default async function CatalogPage({ searchParams }: PageProps<"/admin/ca
               })}
         </DataTable>
       )}
-    </>
+    </AdminListPage>
   );
 }
 

@@ -2,11 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { formAction } from "@/lib/action";
 import { moveService } from "@/lib/data/provisioning";
 import { MOVES } from "@/lib/provisioning/lifecycle";
 import { STATUS_LABELS } from "@/lib/status";
-import { partnerReason, refreshOnConflict, seenVersion } from "../_lib/move-input";
+import { moveAction, partnerReason, seenVersion } from "../_lib/move-input";
 import { QUEUE_ACTIONS } from "./_lib/queue-actions";
 
 const moveInput = z
@@ -23,33 +22,18 @@ const moveInput = z
     }
   });
 
-function readMoveForm(formData: FormData) {
-  return {
-    appId: formData.get("appId"),
-    serviceId: formData.get("serviceId"),
-    action: formData.get("action"),
-    version: formData.get("version"),
-    note: formData.get("note") ?? undefined,
-  };
-}
-
 /** Moves one service on one app from the admin queue, if the version the admin saw is current. */
-export const moveQueuedServiceAction = formAction(
-  { name: "moveQueuedService", input: moveInput, read: readMoveForm },
-  async ({ user, input }) => {
-    const { to } = await refreshOnConflict(
-      () =>
-        moveService(user, {
-          appId: input.appId,
-          serviceId: input.serviceId,
-          action: input.action,
-          expectedVersion: input.version,
-          note: input.note,
-        }),
-      () => revalidateQueue(input.appId),
-    );
-    revalidateQueue(input.appId);
-    return { message: to === null ? "Removed from the app." : `Now “${STATUS_LABELS[to]}”.` };
+export const moveQueuedServiceAction = moveAction(
+  { name: "moveQueuedService", input: moveInput, fields: ["appId", "serviceId", "action", "version"], reason: "note", refresh: revalidateQueue },
+  async (user, input) => {
+    const { to } = await moveService(user, {
+      appId: input.appId,
+      serviceId: input.serviceId,
+      action: input.action,
+      expectedVersion: input.version,
+      note: input.note,
+    });
+    return to === null ? "Removed from the app." : `Now “${STATUS_LABELS[to]}”.`;
   },
 );
 

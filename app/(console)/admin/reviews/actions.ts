@@ -2,9 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { formAction } from "@/lib/action";
 import { moveGrantReview } from "@/lib/data/grant-review";
-import { partnerReason, refreshOnConflict, seenVersion } from "../_lib/move-input";
+import { moveAction, partnerReason, seenVersion } from "../_lib/move-input";
 
 const moveInput = z
   .object({
@@ -19,25 +18,12 @@ const moveInput = z
     }
   });
 
-function readMoveForm(formData: FormData) {
-  return {
-    appId: formData.get("appId"),
-    move: formData.get("move"),
-    version: formData.get("version"),
-    reason: formData.get("reason") ?? undefined,
-  };
-}
-
 /** Approves or rejects an app's authorization code grant, if the review is still as the admin saw it. */
-export const moveGrantReviewAction = formAction(
-  { name: "moveGrantReview", input: moveInput, read: readMoveForm },
-  async ({ user, input }) => {
-    await refreshOnConflict(
-      () => moveGrantReview(user, { appId: input.appId, move: input.move, expectedVersion: input.version, reason: input.reason }),
-      () => revalidateReviews(input.appId),
-    );
-    revalidateReviews(input.appId);
-    return { message: input.move === "approve" ? "Approved." : "Rejected. The partner sees your reason." };
+export const moveGrantReviewAction = moveAction(
+  { name: "moveGrantReview", input: moveInput, fields: ["appId", "move", "version"], reason: "reason", refresh: revalidateReviews },
+  async (user, input) => {
+    await moveGrantReview(user, { appId: input.appId, move: input.move, expectedVersion: input.version, reason: input.reason });
+    return input.move === "approve" ? "Approved." : "Rejected. The partner sees your reason.";
   },
 );
 

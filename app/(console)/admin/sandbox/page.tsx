@@ -1,48 +1,38 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { listSandboxAccounts } from "@/lib/data/sandbox";
-import { PageHeader } from "@/components/page-header";
-import { FormMessage } from "@/components/form-message";
 import { buttonClass } from "@/components/ui/button";
-import { AdminBreadcrumb } from "../_components/admin-breadcrumb";
-import { requireAdminPage } from "../_lib/require-admin";
+import { AdminListPage } from "../_components/admin-list-page";
+import { loadAdminList } from "../_lib/require-admin";
 import { DataTable, EmptyState } from "@/components/ui/data-table";
 import { EditLink } from "../_components/edit-link";
 
 export const metadata: Metadata = { title: "Sandbox Indeed accounts" };
 
 export default async function SandboxAccountsPage({ searchParams }: PageProps<"/admin/sandbox">) {
-  const user = await requireAdminPage("platform:administer");
-  const [accounts, params] = await Promise.all([listSandboxAccounts(user), searchParams]);
-  const saved = accounts.find((a) => a.id === params.saved);
+  const { rows: accounts, saved } = await loadAdminList("platform:administer", listSandboxAccounts, searchParams);
 
   return (
-    <>
-      <AdminBreadcrumb trail={[]} current="Sandbox Indeed accounts" />
-      <PageHeader
-        title="Sandbox Indeed accounts"
-        description={
-          <>
-            The job-site accounts that sign in to the Indeed emulator at <code>/indeed/sign-in</code> and authorize apps,
-            and the employers they act for.
-          </>
-        }
-        actions={
-          <>
-            <Link href="/admin/sandbox/employers" className={buttonClass("secondary")}>
-              Employers
-            </Link>
-            <Link href="/admin/sandbox/new" className={buttonClass("primary")}>
-              Add an account
-            </Link>
-          </>
-        }
-      />
-      {saved ? (
-        <div className="mb-4">
-          <FormMessage result={{ ok: true, message: `${saved.email} is saved.` }} />
-        </div>
-      ) : null}
+    <AdminListPage
+      title="Sandbox Indeed accounts"
+      description={
+        <>
+          The job-site accounts that sign in to the Indeed emulator at <code>/indeed/sign-in</code> and authorize apps,
+          and the employers they act for.
+        </>
+      }
+      actions={
+        <>
+          <Link href="/admin/sandbox/employers" className={buttonClass("secondary")}>
+            Employers
+          </Link>
+          <Link href="/admin/sandbox/new" className={buttonClass("primary")}>
+            Add an account
+          </Link>
+        </>
+      }
+      saved={saved && `${saved.email} is saved.`}
+    >
       {accounts.length === 0 ? (
         <EmptyState title="There are no sandbox accounts yet.">Add one so that partners can test their apps&apos; sign-in.</EmptyState>
       ) : (
@@ -81,6 +71,6 @@ export default async function SandboxAccountsPage({ searchParams }: PageProps<"/
               ))}
         </DataTable>
       )}
-    </>
+    </AdminListPage>
   );
 }

@@ -6,22 +6,32 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { formAction } from "@/lib/action";
-import type { ActionResult } from "@/lib/action-result";
+import type { SessionUser } from "@/lib/data/users";
 import { formAll, formText } from "@/lib/form-data";
 import { decideLiveRequest, liveDecisionInput, seekSettingsInput, setLiveSelfService, updateSeekSettings } from "@/lib/data/seek-admin";
 import { createSeekHirer, relationshipInput, seekHirerInput, setSeekRelationship } from "@/lib/data/seek-hirers";
 
 const PERMISSION = "platform:administer" as const;
 
-function refreshAdmin() {
-  revalidatePath("/admin/seek");
-  revalidatePath("/admin/seek/hirers");
+/**
+ * An admin SEEK form's action: the permission, the work, then the admin pages refreshed. The
+ * work says what happened.
+ */
+function seekAdminAction<S extends z.ZodType>(
+  options: { name: string; input: S; read: (formData: FormData) => unknown },
+  work: (user: SessionUser, input: z.output<S>) => Promise<string>,
+) {
+  return formAction({ ...options, permission: PERMISSION }, async ({ user, input }) => {
+    const message = await work(user, input);
+    revalidatePath("/admin/seek");
+    revalidatePath("/admin/seek/hirers");
+    return { message };
+  });
 }
 
-export const decideLiveRequestAction = formAction(
+export const decideLiveRequestAction = seekAdminAction(
   {
     name: "decideLiveRequest",
-    permission: PERMISSION,
     input: liveDecisionInput,
     read: (formData) => ({
       requestId: formText(formData, "requestId"),
@@ -29,54 +39,41 @@ export const decideLiveRequestAction = formAction(
       reason: formText(formData, "reason"),
     }),
   },
-  async ({ user, input }) => {
+  async (user, input) => {
     const result = await decideLiveRequest(user, input);
-    refreshAdmin();
-    return {
-      message:
-        result.status === "APPROVED"
-          ? `Approved ${result.partner} for live credentials (${result.app}).`
-          : `Refused live credentials for ${result.partner} (${result.app}).`,
-    };
+    return result.status === "APPROVED"
+      ? `Approved ${result.partner} for live credentials (${result.app}).`
+      : `Refused live credentials for ${result.partner} (${result.app}).`;
   },
 );
 
-export const setLiveSelfServiceAction = formAction(
+export const setLiveSelfServiceAction = seekAdminAction(
   {
     name: "setLiveSelfService",
-    permission: PERMISSION,
     input: z.object({ partnerId: z.uuid({ message: "This partner does not exist." }), enabled: z.boolean() }),
     read: (formData) => ({ partnerId: formText(formData, "partnerId"), enabled: formText(formData, "enabled") === "true" }),
   },
-  async ({ user, input }) => {
+  async (user, input) => {
     await setLiveSelfService(user, input);
-    refreshAdmin();
-    return { message: input.enabled ? "Live self-service is on." : "Live self-service is off." };
+    return input.enabled ? "Live self-service is on." : "Live self-service is off.";
   },
 );
 
-const updateSettings = formAction(
+export const updateSeekSettingsAction = seekAdminAction(
   {
     name: "updateSeekSettings",
-    permission: PERMISSION,
     input: seekSettingsInput,
     read: (formData) => ({ partnerTokenExpiresIn: formText(formData, "partnerTokenExpiresIn").trim() || undefined }),
   },
-  async ({ user, input }) => {
+  async (user, input) => {
     await updateSeekSettings(user, input);
-    refreshAdmin();
-    return { message: `New partner tokens expire after ${input.partnerTokenExpiresIn} seconds.` };
+    return `New partner tokens expire after ${input.partnerTokenExpiresIn} seconds.`;
   },
 );
 
-export async function updateSeekSettingsAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  return updateSettings(formData);
-}
-
-const createHirer = formAction(
+export const createSeekHirerAction = seekAdminAction(
   {
     name: "createSeekHirer",
-    permission: PERMISSION,
     input: seekHirerInput,
     read: (formData) => ({
       // No trimming of the id: SEEK trims nothing, so what is stored is exactly what was typed.
@@ -86,31 +83,14 @@ const createHirer = formAction(
       testPartnerId: formText(formData, "testPartnerId"),
     }),
   },
-  async ({ user, input }) => {
-    const hirer = await createSeekHirer(user, input);
-    refreshAdmin();
-    return { message: `Added the hirer ${hirer.name}.` };
-  },
+  async (user, input) => `Added the hirer ${(await createSeekHirer(user, input)).name}.`,
 );
 
-export async function createSeekHirerAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  return createHirer(formData);
-}
-
-const setRelationship = formAction(
+export const setSeekRelationshipAction = seekAdminAction(
   {
     name: "setSeekRelationship",
-    permission: PERMISSION,
     input: relationshipInput,
     read: (formData) => ({ partnerId: formText(formData, "partnerId"), hirerId: formText(formData, "hirerId"), types: formAll(formData, "types") }),
   },
-  async ({ user, input }) => {
-    const { changed } = await setSeekRelationship(user, input);
-    refreshAdmin();
-    return { message: changed ? "Saved the relationship." : "Nothing changed." };
-  },
+  async (user, input) => ((await setSeekRelationship(user, input)).changed ? "Saved the relationship." : "Nothing changed."),
 );
-
-export async function setSeekRelationshipAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  return setRelationship(formData);
-}

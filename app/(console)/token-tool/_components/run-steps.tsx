@@ -231,13 +231,15 @@ function StepInput({
 }) {
   if (field.kind === "select") {
     return (
-      <SelectField label={field.label} hint={choices.length === 0 ? "Run the earlier step first: it lists the choices." : field.help} errors={errors} value={value} disabled={disabled || choices.length === 0} onChange={(e) => onChange(e.target.value)}>
-        {choices.map((c) => (
-          <option key={c.value} value={c.value}>
-            {c.label}
-          </option>
-        ))}
-      </SelectField>
+      <SelectField
+        label={field.label}
+        hint={choices.length === 0 ? "Run the earlier step first: it lists the choices." : field.help}
+        errors={errors}
+        value={value}
+        disabled={disabled || choices.length === 0}
+        onChange={(e) => onChange(e.target.value)}
+        options={choices}
+      />
     );
   }
   if (field.kind === "checkboxes") {

@@ -1,38 +1,30 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
-import { viewStep } from "@/lib/providers/indeed/authorization-flow";
-import { csrfToken } from "@/lib/providers/indeed/sessions";
-import { isRequestHandle } from "@/lib/providers/indeed/authorize";
 import { GONE_MESSAGES } from "../../_lib/messages";
-import { currentSandboxAccount, sessionToken } from "../../_lib/session";
 import { Notice } from "../_components/notice";
+import { SiteCard } from "../_components/site-card";
+import { pendingStep } from "../_lib/pending-step";
 
 export const metadata: Metadata = { title: "Choose an employer" };
 
 // Indeed's employer selection screen (prompt=select_employer with employer_access granted).
 export default async function EmployerPage({ searchParams }: PageProps<"/indeed/employer">) {
   const { request, error } = await searchParams;
-  const handle = isRequestHandle(request) ? request : "";
-  const account = await currentSandboxAccount();
-  const step = await viewStep(handle, account);
-  if (step.kind === "gone") return <Notice role="alert" {...GONE_MESSAGES[step.reason]} />;
-  if (step.kind === "sign-in") redirect(`/indeed/sign-in?request=${handle}`);
-  if (step.kind !== "employer") redirect(`/indeed/continue?request=${handle}`);
-  const token = (await sessionToken())!;
+  const pending = await pendingStep(request, "employer");
+  if (pending.gone) return <Notice role="alert" {...GONE_MESSAGES[pending.gone]} />;
+  const { handle, step, account, csrf } = pending;
   const invalid = error === "choose";
   return (
-    <section aria-labelledby="employer-title" className="mx-auto w-full max-w-md rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
-      <h1 id="employer-title" className="text-xl font-semibold">
-        Choose an employer
-      </h1>
-      <p className="mt-1 text-sm text-stone-700">
-        {step.appName} will act on behalf of the employer you choose. You can choose another one later in the app.
-      </p>
+    <SiteCard
+      id="employer-title"
+      title="Choose an employer"
+      description={`${step.appName} will act on behalf of the employer you choose. You can choose another one later in the app.`}
+      width="max-w-md"
+    >
       <form method="post" action="/indeed/employer/submit" className="mt-5">
         <input type="hidden" name="request" value={handle} />
-        <input type="hidden" name="csrf" value={csrfToken(token, handle)} />
+        <input type="hidden" name="csrf" value={csrf} />
         <fieldset aria-describedby={invalid ? "employer-error" : undefined} aria-invalid={invalid || undefined}>
-          <legend className="text-sm font-medium">Employers of {account!.email}</legend>
+          <legend className="text-sm font-medium">Employers of {account.email}</legend>
           <ul className="mt-2 space-y-2">
             {step.employers.map((employer, i) => (
               <li key={employer.id}>
@@ -63,6 +55,6 @@ export default async function EmployerPage({ searchParams }: PageProps<"/indeed/
           </button>
         </div>
       </form>
-    </section>
+    </SiteCard>
   );
 }

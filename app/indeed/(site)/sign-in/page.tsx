@@ -5,6 +5,7 @@ import { isRequestHandle } from "@/lib/providers/indeed/authorize";
 import { currentSandboxAccount } from "../../_lib/session";
 import { SignInForm } from "@/components/sign-in-form";
 import { indeedSignInAction } from "../actions";
+import { SiteCard } from "../_components/site-card";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -16,16 +17,10 @@ export default async function IndeedSignInPage({ searchParams }: PageProps<"/ind
   }
   const appName = handle ? await requestAppName(handle) : null;
   return (
-    <section aria-labelledby="sign-in-title" className="mx-auto w-full max-w-sm rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
-      <h1 id="sign-in-title" className="text-xl font-semibold">
-        Sign in
-      </h1>
-      <p className="mt-1 text-sm text-stone-700">
-        {appName ? `to continue to ${appName}` : "to your sandbox Indeed account"}
-      </p>
+    <SiteCard id="sign-in-title" title="Sign in" description={appName ? `to continue to ${appName}` : "to your sandbox Indeed account"} width="max-w-sm">
       <div className="mt-5">
         <SignInForm action={indeedSignInAction} next={appName && handle ? { name: "request", value: handle } : undefined} />
       </div>
-    </section>
+    </SiteCard>
   );
 }

@@ -3,11 +3,11 @@
 import { readServiceForm, type ServiceFormValues } from "@/lib/catalog/fields";
 import { PROVIDER_LABELS, PROVIDERS } from "@/lib/status";
 import { TextField } from "@/components/ui/field";
-import { SelectField } from "@/components/ui/select-field";
+import { labelledOptions, SelectField } from "@/components/ui/select-field";
 import { TextareaField } from "@/components/ui/textarea-field";
-import { CheckboxField, CheckboxGroupField, CheckboxOption } from "@/components/ui/checkbox-field";
-import { RefusableForm } from "@/components/refusable-form";
-import { useRefusableForm } from "@/components/use-refusable-form";
+import { CheckboxField, CheckboxGroupField, CheckboxOptions } from "@/components/ui/checkbox-field";
+import { EntryForm } from "@/components/refusable-form";
+import { useEntryForm } from "@/components/use-refusable-form";
 import { createServiceAction, updateServiceAction } from "../actions";
 
 type Provider = (typeof PROVIDERS)[number];
@@ -46,23 +46,35 @@ export function ServiceForm({
   conflictedBy?: { id: string; name: string }[];
 }) {
   // Success redirects to the catalog.
-  const { formRef, ...form } = useRefusableForm(
-    serviceId ? updateServiceAction : createServiceAction,
+  const { frame, values, errors, field, checkbox } = useEntryForm(
+    { id: serviceId, idName: "serviceId", create: createServiceAction, update: updateServiceAction },
     readServiceForm,
     initial,
   );
-  const { values, errors, field } = form;
+  const providers = new Set(others.map((o) => o.provider));
+  const choices = others.map((o) => ({
+    value: o.id,
+    label: (
+      <>
+        {o.name}
+        {providers.size > 1 ? <span className="text-xs text-slate-600">({PROVIDER_LABELS[o.provider]})</span> : null}
+      </>
+    ),
+  }));
+  const rules: { name: "requires" | "conflictsWith" | "bundles"; legend: string; hint: string }[] = [
+    { name: "requires", legend: "Requires", hint: "Services that must already be on the app before this one can be requested." },
+    {
+      name: "conflictsWith",
+      legend: "Conflicts with",
+      hint: conflictedBy.length
+        ? `Apps cannot have both. Also conflicts with ${conflictedBy.map((s) => s.name).join(", ")} (set on that service's entry).`
+        : "Apps cannot have both.",
+    },
+    { name: "bundles", legend: "Provisioned with", hint: "Services added to the app together with this one, unless it already has them." },
+  ];
 
   return (
-    <RefusableForm
-      formRef={formRef}
-      form={form}
-      className="flex max-w-2xl flex-col gap-5"
-      hidden={serviceId ? { name: "serviceId", value: serviceId } : undefined}
-      submitLabel={serviceId ? "Save changes" : "Add service"}
-      pendingLabel="Saving…"
-      cancelHref="/admin/catalog"
-    >
+    <EntryForm {...frame} addLabel="Add service" cancelHref="/admin/catalog">
       <TextField label="Name" {...field("name")} required maxLength={100} />
       <TextField
         label="Identifier"
@@ -73,21 +85,12 @@ export function ServiceForm({
         spellCheck={false}
         autoCapitalize="none"
       />
-      <SelectField label="Provider" {...field("provider")} required>
-        <option value="">Choose a provider</option>
-        {PROVIDERS.map((p) => (
-          <option key={p} value={p}>
-            {PROVIDER_LABELS[p]}
-          </option>
-        ))}
-      </SelectField>
+      <SelectField label="Provider" {...field("provider")} required emptyOption="Choose a provider" options={labelledOptions(PROVIDERS, PROVIDER_LABELS)} />
       <TextareaField label="Description" {...field("description")} required maxLength={1000} />
       <CheckboxField
         label="Review required"
-        name="reviewRequired"
-        defaultChecked={values.reviewRequired}
+        {...checkbox("reviewRequired")}
         hint="Indeed reviews the partner's integration before approving it. Without a review, finishing provisioning sets the status to “None”."
-        errors={errors("reviewRequired")}
       />
       <TextField
         label="Documentation URL"
@@ -103,71 +106,16 @@ export function ServiceForm({
         maxLength={2048}
         hint="Optional. A path on this site such as /token-tool, or a full URL."
       />
-      <ServiceChoices
-        legend="Requires"
-        name="requires"
-        hint="Services that must already be on the app before this one can be requested."
-        options={others}
-        selected={values.requires}
-        errors={errors("requires")}
-      />
-      <ServiceChoices
-        legend="Conflicts with"
-        name="conflictsWith"
-        hint={
-          conflictedBy.length
-            ? `Apps cannot have both. Also conflicts with ${conflictedBy.map((s) => s.name).join(", ")} (set on that service's entry).`
-            : "Apps cannot have both."
-        }
-        options={others}
-        selected={values.conflictsWith}
-        errors={errors("conflictsWith")}
-      />
-      <ServiceChoices
-        legend="Provisioned with"
-        name="bundles"
-        hint="Services added to the app together with this one, unless it already has them."
-        options={others}
-        selected={values.bundles}
-        errors={errors("bundles")}
-      />
-    </RefusableForm>
-  );
-}
-
-/** A checkbox list of catalog services, as a labelled group. */
-function ServiceChoices({
-  legend,
-  name,
-  hint,
-  options,
-  selected,
-  errors,
-}: {
-  legend: string;
-  name: string;
-  hint: string;
-  options: Option[];
-  selected: string[];
-  errors?: string[];
-}) {
-  const providers = new Set(options.map((o) => o.provider));
-  return (
-    <CheckboxGroupField legend={legend} hint={hint} errors={errors}>
-      {options.length === 0 ? (
-        <p className="text-sm text-slate-600">There are no other services in the catalog yet.</p>
-      ) : (
-        <ul className="grid gap-x-4 gap-y-1.5 sm:grid-cols-2">
-          {options.map((o) => (
-            <li key={o.id}>
-              <CheckboxOption name={name} value={o.id} defaultChecked={selected.includes(o.id)}>
-                {o.name}
-                {providers.size > 1 ? <span className="text-xs text-slate-600">({PROVIDER_LABELS[o.provider]})</span> : null}
-              </CheckboxOption>
-            </li>
-          ))}
-        </ul>
-      )}
-    </CheckboxGroupField>
+      {rules.map((rule) => (
+        <CheckboxGroupField key={rule.name} legend={rule.legend} hint={rule.hint} errors={errors(rule.name)}>
+          <CheckboxOptions
+            name={rule.name}
+            options={choices}
+            selected={values[rule.name]}
+            empty="There are no other services in the catalog yet."
+          />
+        </CheckboxGroupField>
+      ))}
+    </EntryForm>
   );
 }

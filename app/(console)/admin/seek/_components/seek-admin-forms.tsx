@@ -4,10 +4,10 @@
 import { useActionState, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { SelectField } from "@/components/ui/select-field";
+import { namedOptions, SelectField } from "@/components/ui/select-field";
 import { FormMessage } from "@/components/form-message";
 import { callAction, type ActionResult } from "@/lib/action-result";
-import { SEEK_RELATIONSHIP_LABELS, SEEK_RELATIONSHIP_TYPES } from "@/lib/credentials/seek";
+import { SeekRelationshipBoxes } from "@/components/seek-relationship-boxes";
 import { ReasonDialog } from "../../../_components/reason-dialog";
 import {
   createSeekHirerAction,
@@ -16,6 +16,11 @@ import {
   setSeekRelationshipAction,
   updateSeekSettingsAction,
 } from "../actions";
+
+/** useActionState for an action that takes the submitted form alone. */
+function useFormAction(action: (formData: FormData) => Promise<ActionResult>) {
+  return useActionState((_prev: ActionResult | null, formData: FormData) => action(formData), null);
+}
 
 function errorsOf(result: ActionResult | null, field: string) {
   return result && !result.ok ? result.fieldErrors?.[field] : undefined;
@@ -94,7 +99,7 @@ export function SelfServiceSwitch({ partnerId, partnerName, enabled }: { partner
 }
 
 export function SettingsForm({ expiresIn }: { expiresIn: number }) {
-  const [result, dispatch, pending] = useActionState(updateSeekSettingsAction, null);
+  const [result, dispatch, pending] = useFormAction(updateSeekSettingsAction);
   return (
     <form action={dispatch} noValidate className="flex flex-col gap-3">
       <TextField
@@ -116,7 +121,7 @@ export function SettingsForm({ expiresIn }: { expiresIn: number }) {
 }
 
 export function NewHirerForm({ partners }: { partners: { id: string; name: string }[] }) {
-  const [result, dispatch, pending] = useActionState(createSeekHirerAction, null);
+  const [result, dispatch, pending] = useFormAction(createSeekHirerAction);
   return (
     <form action={dispatch} noValidate className="grid gap-3 sm:grid-cols-2">
       <TextField
@@ -129,14 +134,14 @@ export function NewHirerForm({ partners }: { partners: { id: string; name: strin
       />
       <TextField label="Name" name="name" required errors={errorsOf(result, "name")} />
       <TextField label="Advertiser ID (optional)" name="seekAnzAdvertiserId" inputMode="numeric" errors={errorsOf(result, "seekAnzAdvertiserId")} />
-      <SelectField label="Test hirer of (live only, optional)" name="testPartnerId" defaultValue="" errors={errorsOf(result, "testPartnerId")}>
-        <option value="">Nobody: an ordinary hirer</option>
-        {partners.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.name}
-          </option>
-        ))}
-      </SelectField>
+      <SelectField
+        label="Test hirer of (live only, optional)"
+        name="testPartnerId"
+        defaultValue=""
+        errors={errorsOf(result, "testPartnerId")}
+        emptyOption="Nobody: an ordinary hirer"
+        options={namedOptions(partners)}
+      />
       <div className="sm:col-span-2">
         <Button type="submit" disabled={pending}>
           {pending ? "Adding…" : "Add hirer"}
@@ -164,7 +169,7 @@ export function RelationshipForm({
   partnerId?: string;
   types: string[];
 }) {
-  const [result, dispatch, pending] = useActionState(setSeekRelationshipAction, null);
+  const [result, dispatch, pending] = useFormAction(setSeekRelationshipAction);
   const partnerName = partners.find((p) => p.id === partnerId)?.name;
   const label = partnerName ? `${partnerName} with ${hirerName}` : `New relationship with ${hirerName}`;
   return (
@@ -176,27 +181,15 @@ export function RelationshipForm({
           <p className="text-sm font-medium text-slate-900">{partnerName}</p>
         </>
       ) : (
-        <SelectField label="Partner" name="partnerId" defaultValue="" errors={errorsOf(result, "partnerId")}>
+        <SelectField label="Partner" name="partnerId" defaultValue="" errors={errorsOf(result, "partnerId")} options={namedOptions(partners)}>
           <option value="" disabled>
             Choose a partner
           </option>
-          {partners.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
         </SelectField>
       )}
       <fieldset>
         <legend className="text-xs text-slate-600">Relationship types</legend>
-        <div className="flex flex-wrap gap-x-4 gap-y-1">
-          {SEEK_RELATIONSHIP_TYPES.map((type) => (
-            <label key={type} className="flex items-center gap-2 text-sm">
-              <input type="checkbox" name="types" value={type} defaultChecked={types.includes(type)} className="size-4 accent-brand-600" />
-              {SEEK_RELATIONSHIP_LABELS[type]}
-            </label>
-          ))}
-        </div>
+        <SeekRelationshipBoxes name="types" selected={types} />
       </fieldset>
       <div>
         <Button type="submit" variant="secondary" disabled={pending}>

@@ -141,9 +141,9 @@ describe("admin actions", () => {
     for (const user of [people.acmeOwner, people.acmeDeveloper]) {
       actAs(user);
       expect(await admin$.setLiveSelfServiceAction(form({ partnerId: acme.id, enabled: "true" }))).toMatchObject({ ok: false, code: "FORBIDDEN" });
-      expect(await admin$.updateSeekSettingsAction(null, form({ partnerTokenExpiresIn: "60" }))).toMatchObject({ ok: false, code: "FORBIDDEN" });
+      expect(await admin$.updateSeekSettingsAction(form({ partnerTokenExpiresIn: "60" }))).toMatchObject({ ok: false, code: "FORBIDDEN" });
       expect(
-        await admin$.createSeekHirerAction(null, form({ id: "seekAnzPublicTest:organization:seek:Mine1", name: "Mine", seekAnzAdvertiserId: "", testPartnerId: "" })),
+        await admin$.createSeekHirerAction(form({ id: "seekAnzPublicTest:organization:seek:Mine1", name: "Mine", seekAnzAdvertiserId: "", testPartnerId: "" })),
       ).toMatchObject({ ok: false, code: "FORBIDDEN" });
     }
     expect((await t.prisma.partner.findUniqueOrThrow({ where: { id: acme.id } })).seekLiveSelfService).toBe(false);
@@ -154,11 +154,11 @@ describe("admin actions", () => {
   it("validate the expires_in setting next to its field", async () => {
     actAs(people.admin);
     for (const bad of ["", "59", "86401", "1.5", "abc"]) {
-      const result = await admin$.updateSeekSettingsAction(null, form({ partnerTokenExpiresIn: bad }));
+      const result = await admin$.updateSeekSettingsAction(form({ partnerTokenExpiresIn: bad }));
       expect(result, bad).toMatchObject({ ok: false, code: "VALIDATION" });
       expect(result.ok ? [] : result.fieldErrors?.partnerTokenExpiresIn, bad).toHaveLength(1);
     }
-    expect(await admin$.updateSeekSettingsAction(null, form({ partnerTokenExpiresIn: "120" }))).toMatchObject({ ok: true });
+    expect(await admin$.updateSeekSettingsAction(form({ partnerTokenExpiresIn: "120" }))).toMatchObject({ ok: true });
     expect((await t.prisma.seekSettings.findUniqueOrThrow({ where: { id: 1 } })).partnerTokenExpiresIn).toBe(120);
   });
 });

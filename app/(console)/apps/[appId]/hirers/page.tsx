@@ -11,12 +11,12 @@ import {
   SEEK_HIRER_NAME_MAX_LENGTH,
   SEEK_HIRER_SCHEMES,
   SEEK_RELATIONSHIP_LABELS,
-  SEEK_RELATIONSHIP_TYPES,
   isSeekRelationshipType,
 } from "@/lib/credentials/seek";
 import { buttonClass } from "@/components/ui/button";
 import { AppHeader } from "../_components/app-header";
 import { Card } from "@/components/ui/card";
+import { SeekRelationshipBoxes } from "@/components/seek-relationship-boxes";
 
 export const metadata: Metadata = { title: "Hirers" };
 
@@ -134,14 +134,7 @@ export default async function HirersPage({ params, searchParams }: PageProps<"/a
             </div>
             <fieldset>
               <legend className="text-sm font-medium text-slate-800">Relationship types (any of them)</legend>
-              <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
-                {SEEK_RELATIONSHIP_TYPES.map((type) => (
-                  <label key={type} className="flex items-center gap-2 text-sm">
-                    <input type="checkbox" name="type" value={type} defaultChecked={relationshipTypes.includes(type)} className="size-4 accent-brand-600" />
-                    {SEEK_RELATIONSHIP_LABELS[type]}
-                  </label>
-                ))}
-              </div>
+              <SeekRelationshipBoxes name="type" selected={relationshipTypes} className="mt-1" />
             </fieldset>
             <div>
               <button type="submit" className={buttonClass("secondary")}>

@@ -3,7 +3,7 @@
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { SelectField } from "@/components/ui/select-field";
+import { labelledOptions, SelectField } from "@/components/ui/select-field";
 import { TextareaField } from "@/components/ui/textarea-field";
 import { FormMessage } from "@/components/form-message";
 import type { ActionResult } from "@/lib/action-result";
@@ -80,13 +80,8 @@ export function TestingTool({ appId, initialUrl, samples, sampleLabels, privateA
             setBody(samples[kind]);
           }}
           errors={fieldErrors.sample}
-        >
-          {(Object.keys(sampleLabels) as SampleKind[]).map((kind) => (
-            <option key={kind} value={kind}>
-              {sampleLabels[kind]}
-            </option>
-          ))}
-        </SelectField>
+          options={labelledOptions(Object.keys(sampleLabels) as SampleKind[], sampleLabels)}
+        />
         <TextareaField
           label="Application JSON"
           name="body"

@@ -7,7 +7,7 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { DialogActions, DialogContent, DialogRoot, DialogTrigger } from "@/components/ui/dialog";
-import { SelectField } from "@/components/ui/select-field";
+import { labelledOptions, SelectField } from "@/components/ui/select-field";
 import { FormMessage } from "@/components/form-message";
 import { DateTime } from "@/components/date-time";
 import { CopyButton } from "@/components/copy-button";
@@ -262,13 +262,8 @@ function RotateDialog({
               value={overlap}
               onChange={(e) => setOverlap(e.target.value as SeekRotationOverlap)}
               errors={result && !result.ok ? result.fieldErrors?.overlap : undefined}
-            >
-              {SEEK_ROTATION_OVERLAPS.map((o) => (
-                <option key={o} value={o}>
-                  {SEEK_ROTATION_OVERLAP_LABELS[o]}
-                </option>
-              ))}
-            </SelectField>
+              options={labelledOptions(SEEK_ROTATION_OVERLAPS, SEEK_ROTATION_OVERLAP_LABELS)}
+            />
             <DialogActions label="Rotate secret" pendingLabel="Rotating…" pending={pending} />
           </form>
         </DialogContent>

@@ -10,17 +10,27 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { CopyButton } from "@/components/copy-button";
 import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/field";
+import { Options } from "@/components/ui/select-field";
 import type { ExampleOperation } from "@/lib/indeed-graphql-testing/examples";
 import type { TestSendResult } from "@/lib/indeed-graphql-testing/send";
-import { TARGET_KINDS, targetLabel, type TargetKind } from "@/lib/token-tool/targets";
+import { TARGET_KINDS, targetLabel } from "@/lib/token-tool/targets";
 import { ExchangeView } from "@/app/(console)/token-tool/_components/exchange-view";
+import { TargetFields, useTargetChoice } from "@/app/(console)/token-tool/_components/target-fields";
 import { sendTestOperationAction } from "../actions";
 
 const GraphqlEditor = dynamic(() => import("./graphql-editor"), {
   ssr: false,
   loading: () => <p className="rounded-md border border-slate-300 p-3 text-sm text-slate-600">Loading the editor…</p>,
 });
+
+/** The targets, with the real Indeed named by the host this tool reaches there. */
+const TARGETS = TARGET_KINDS.map((kind) => ({ kind, label: kind === "provider" ? "Indeed (apis.indeed.com)" : targetLabel(kind, "indeed") }));
+
+const CUSTOM_TARGET = {
+  label: "Base URL",
+  placeholder: "https://graphql.example.com",
+  hint: "The token goes to <base>/oauth/v2/tokens and the operation to <base>/graphql, through the console’s outbound rules, with a deadline of a few seconds.",
+};
 
 function operationNameOf(query: string): string {
   return /\b(?:query|mutation)\s+([_A-Za-z][_0-9A-Za-z]*)/.exec(query)?.[1] ?? "";
@@ -47,8 +57,8 @@ export function TestingTool({
   const [query, setQuery] = useState(examples[0]!.query);
   const [variables, setVariables] = useState(JSON.stringify(examples[0]!.variables, null, 2));
   const [employerId, setEmployerId] = useState("");
-  const [target, setTarget] = useState<TargetKind>("emulator");
-  const [baseUrl, setBaseUrl] = useState("");
+  const choice = useTargetChoice();
+  const { target, baseUrl } = choice;
   const [result, setResult] = useState<TestSendResult | null>(null);
   const [errors, setErrors] = useState<{ form?: string; fields: Record<string, string[]> }>({ fields: {} });
   const [pending, startTransition] = useTransition();
@@ -127,34 +137,10 @@ export function TestingTool({
           className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
         >
           <option value="">The app itself (no employer)</option>
-          {employers.map((e) => (
-            <option key={e.id} value={e.id}>
-              {e.name} ({e.id})
-            </option>
-          ))}
+          <Options options={employers.map((e) => ({ value: e.id, label: `${e.name} (${e.id})` }))} />
         </select>
       </div>
-      <fieldset>
-        <legend className="text-sm font-medium">Target</legend>
-        <div className="mt-1 flex flex-wrap gap-x-6 gap-y-2">
-          {TARGET_KINDS.map((kind) => (
-            <label key={kind} className="inline-flex items-center gap-2 text-sm">
-              <input type="radio" name="target" value={kind} checked={target === kind} onChange={() => setTarget(kind)} />
-              {kind === "provider" ? "Indeed (apis.indeed.com)" : targetLabel(kind, "indeed")}
-            </label>
-          ))}
-        </div>
-      </fieldset>
-      {target === "custom" ? (
-        <TextField
-          label="Base URL"
-          value={baseUrl}
-          onChange={(e) => setBaseUrl(e.target.value)}
-          placeholder="https://graphql.example.com"
-          errors={errors.fields.baseUrl}
-          hint="The token goes to <base>/oauth/v2/tokens and the operation to <base>/graphql, through the console’s outbound rules, with a deadline of a few seconds."
-        />
-      ) : null}
+      <TargetFields targets={TARGETS} choice={choice} baseUrlField={CUSTOM_TARGET} errors={errors.fields.baseUrl} />
       {blocked && target === "emulator" ? <p className="text-sm text-amber-900">{blocked}</p> : null}
       {!canSend ? <p className="text-sm text-slate-700">Viewers can read what the app has sent, but cannot send requests.</p> : null}
       {errors.form ? (
