@@ -120,7 +120,8 @@ const COMMANDS: Record<string, Command> = {
       }
       await withDatabase(async (database) => {
         const { rotateSigningKey, ACTIVE_KEY_RECHECK_MS } = await import("../lib/oauth/signing-keys");
-        const rotation = await rotateSigningKey("INDEED", database.prisma);
+        const { INDEED_KEYS } = await import("../lib/providers/indeed/keys");
+        const rotation = await rotateSigningKey(INDEED_KEYS, database.prisma);
         console.log(
           `Rotated the Indeed signing key: ${rotation.kid} signs from now on ` +
             `(running servers switch within ${ACTIVE_KEY_RECHECK_MS / 1000} s).`,

@@ -1,7 +1,7 @@
 import "server-only";
-// The `employer` token parameter (Indeed): a token that represents one employer of the account
-// it acts for, carried in the `emp` claim. Asked for on every grant, never remembered: a
-// refresh without it gives a token that represents no employer.
+// The `employer` token parameter, a provider's extension: a token that represents one employer
+// of the account it acts for, carried in the `emp` claim. Asked for on every grant, never
+// remembered: a refresh without it gives a token that represents no employer.
 import { query, statement } from "../db";
 import { InvalidGrant, InvalidRequest, InvalidScope } from "./errors";
 import type { FormParams } from "./http";

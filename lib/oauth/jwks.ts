@@ -5,14 +5,13 @@ import "server-only";
 // the instance ever read them, the outage is a 503 with Retry-After (docs/decisions/024).
 // @see RFC 7517 §5
 import { RETRY_AFTER } from "../db-unavailable";
-import type { Provider } from "../generated/prisma/enums";
 import { logUnexpected } from "../log";
 import { outageAnswer } from "./errors";
-import { publishedKeys } from "./signing-keys";
+import { publishedKeys, type KeyOwner } from "./signing-keys";
 
-export async function jwksResponse(provider: Provider, route: string): Promise<Response> {
+export async function jwksResponse(owner: KeyOwner, route: string): Promise<Response> {
   try {
-    return Response.json(await publishedKeys(provider), { headers: { "Cache-Control": "public, max-age=60" } });
+    return Response.json(await publishedKeys(owner), { headers: { "Cache-Control": "public, max-age=60" } });
   } catch (error) {
     const outage = outageAnswer(error);
     if (outage) return Response.json(outage.toJSON(), { status: 503, headers: { "Cache-Control": "no-store", ...RETRY_AFTER } });

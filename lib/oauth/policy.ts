@@ -4,7 +4,7 @@ import type { Provider } from "../generated/prisma/enums";
 
 export interface TokenPolicy {
   provider: Provider;
-  /** Path prefix of the issuer under the app's public origin, e.g. "/indeed". */
+  /** Path prefix of the issuer under the app's public origin, e.g. "/acme". */
   issuerPath: string;
   accessTokenTtlS: number;
   idTokenTtlS: number;

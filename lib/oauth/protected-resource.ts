@@ -30,7 +30,7 @@ export interface BearerIssuer<Claims extends TokenClaims> {
 export interface BearerResource<Claims extends TokenClaims, Accepted> {
   /** The resource's name in error descriptions ("userinfo"). */
   name: string;
-  /** The route, as unexpected failures are logged ("/indeed/v2/api/userinfo"). */
+  /** The route, as unexpected failures are logged (e.g. "GET /acme/userinfo"). */
   route: string;
   /** What of the token this resource works with, if it takes this kind of token; else throws invalid_token. */
   accept(claims: Claims): Accepted;

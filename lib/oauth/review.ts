@@ -1,5 +1,5 @@
 import "server-only";
-// The review rule of 3-legged OAuth (decision 008, `mayAuthorize`): until Indeed approves an
+// The review rule of 3-legged OAuth (decision 008, `mayAuthorize`): until the provider approves an
 // app's authorization code grant, only the partner's own sandbox accounts may authorize it. The
 // authorization endpoint enforces it; the token endpoint checks again at code redemption and
 // refresh, so a review moved back since cannot be slipped past.

@@ -13,10 +13,12 @@ import {
   publishedAfterRetirementMs,
   publishedKeys,
   rotateSigningKey,
+  type KeyOwner,
 } from "./signing-keys";
 
 const t = useTestDatabase();
 const ISSUER = "http://emulator.test/indeed";
+const KEYS: KeyOwner = { provider: "INDEED", longestTokenLifetimeS: 3600 };
 
 useTestKeys();
 afterEach(() => vi.restoreAllMocks());
@@ -47,7 +49,7 @@ async function rotateElsewhere() {
 describe("signing keys", () => {
   it("are created once, even when many instances ask at the same time", async () => {
     // publishedKeys asks the database directly every time: ten concurrent first needs.
-    await Promise.all(Array.from({ length: 10 }, () => publishedKeys("INDEED")));
+    await Promise.all(Array.from({ length: 10 }, () => publishedKeys(KEYS)));
     const rows = await t.prisma.signingKey.findMany({ where: { provider: "INDEED" } });
     expect(rows).toHaveLength(1);
     expect(rows[0]!.retiredAt).toBeNull();
@@ -56,7 +58,7 @@ describe("signing keys", () => {
 
   it("keep the private key sealed at rest and publish only the public half", async () => {
     const row = await t.prisma.signingKey.findFirstOrThrow({ where: { provider: "INDEED", retiredAt: null } });
-    const { keys } = await publishedKeys("INDEED");
+    const { keys } = await publishedKeys(KEYS);
     expect(keys).toEqual([{ kty: "EC", crv: "P-256", x: expect.any(String), y: expect.any(String), kid: row.id, alg: "ES256", use: "sig" }]);
     expect(Buffer.from(row.privateKey).toString("latin1")).not.toContain('"d"');
     expect(Buffer.from(row.privateKey).toString("latin1")).not.toContain(String(keys[0]!.x));
@@ -65,23 +67,23 @@ describe("signing keys", () => {
   it("rotate: the new key signs, the old one stays published and its tokens still verify", async () => {
     const before = await sign();
     const oldKid = (await activeSigningKey("INDEED")).kid;
-    const rotation = await rotateSigningKey("INDEED");
+    const rotation = await rotateSigningKey(KEYS);
     expect(rotation.retired).toEqual([oldKid]);
     expect((await activeSigningKey("INDEED")).kid).toBe(rotation.kid);
     const after = await sign();
     expect(JSON.parse(Buffer.from(after.split(".")[0]!, "base64url").toString()).kid).toBe(rotation.kid);
-    expect((await publishedKeys("INDEED")).keys.map((k) => k.kid)).toEqual([rotation.kid, oldKid]);
+    expect((await publishedKeys(KEYS)).keys.map((k) => k.kid)).toEqual([rotation.kid, oldKid]);
     await expect(verifyJwt("INDEED", before, ISSUER)).resolves.toMatchObject({ sub: "app:x" });
     await expect(verifyJwt("INDEED", after, ISSUER)).resolves.toMatchObject({ sub: "app:x" });
   });
 
   it("drop a retired key from the JWKS once every token it signed has expired", async () => {
     const { kid: retiredKid } = await activeSigningKey("INDEED");
-    await rotateSigningKey("INDEED");
-    const window = publishedAfterRetirementMs("INDEED");
+    await rotateSigningKey(KEYS);
+    const window = publishedAfterRetirementMs(KEYS);
     expect(window).toBeGreaterThan(3600_000 + ACTIVE_KEY_RECHECK_MS);
     const retiredAt = (await t.prisma.signingKey.findUniqueOrThrow({ where: { id: retiredKid } })).retiredAt!;
-    const kids = async (at: number) => (await publishedKeys("INDEED", new Date(at))).keys.map((k) => k.kid);
+    const kids = async (at: number) => (await publishedKeys(KEYS, new Date(at))).keys.map((k) => k.kid);
     expect(await kids(retiredAt.getTime() + window - 1000)).toContain(retiredKid);
     expect(await kids(retiredAt.getTime() + window + 1000)).not.toContain(retiredKid);
   });

@@ -15,6 +15,7 @@ import { db } from "../db";
 import { isDatabaseUnavailable, noteDatabaseUnavailable } from "../db-unavailable";
 import { open, seal } from "../crypto/secret-box";
 import type { PrismaClient } from "../generated/prisma/client";
+import { Provider as Providers } from "../generated/prisma/enums";
 import type { Provider } from "../generated/prisma/enums";
 
 export const SIGNING_ALG = "ES256";
@@ -22,15 +23,22 @@ export const SIGNING_ALG = "ES256";
 /** How long an instance may keep signing with a key after another instance rotated it. */
 export const ACTIVE_KEY_RECHECK_MS = 30_000;
 
-/** The longest lifetime of anything a provider's keys sign (Indeed: access and ID tokens, 1 h). */
-export const LONGEST_TOKEN_LIFETIME_S: Record<Provider, number> = { INDEED: 3600, SEEK: 86_400 };
+/**
+ * A provider as its keys see it: whose keys, and the longest lifetime of anything they sign,
+ * which decides how long a retired key stays published. Each provider states its own
+ * (lib/providers/<provider>/keys.ts).
+ */
+export interface KeyOwner {
+  provider: Provider;
+  longestTokenLifetimeS: number;
+}
 
 /** Clock-skew allowance on top of lifetimes when deciding what stays published. */
 const SKEW_MS = 60_000;
 
 /** How long a retired key stays in the JWKS. */
-export function publishedAfterRetirementMs(provider: Provider): number {
-  return LONGEST_TOKEN_LIFETIME_S[provider] * 1000 + ACTIVE_KEY_RECHECK_MS + SKEW_MS;
+export function publishedAfterRetirementMs(owner: KeyOwner): number {
+  return owner.longestTokenLifetimeS * 1000 + ACTIVE_KEY_RECHECK_MS + SKEW_MS;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -58,7 +66,7 @@ export function forgetSigningKeysForTesting(): void {
 
 /** Two 32-bit halves of the advisory lock guarding a provider's active key. */
 function lockKey(provider: Provider): [number, number] {
-  return [0x5c0ffee, provider === "INDEED" ? 1 : 2];
+  return [0x5c0ffee, Object.values(Providers).indexOf(provider) + 1];
 }
 
 type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
@@ -153,10 +161,11 @@ export async function publicKeyFor(provider: Provider, kid: string): Promise<Cry
 // only; a rotation still shows at once whenever the database answers.
 const lastPublished = new Map<Provider, { keys: JWK[] }>();
 
-export async function publishedKeys(provider: Provider, now = new Date()): Promise<{ keys: JWK[] }> {
+export async function publishedKeys(owner: KeyOwner, now = new Date()): Promise<{ keys: JWK[] }> {
+  const { provider } = owner;
   try {
     await activeKid(provider);
-    const since = new Date(now.getTime() - publishedAfterRetirementMs(provider));
+    const since = new Date(now.getTime() - publishedAfterRetirementMs(owner));
     const rows = await db().signingKey.findMany({
       where: { provider, OR: [{ retiredAt: null }, { retiredAt: { gt: since } }] },
       orderBy: [{ createdAt: "desc" }, { id: "asc" }],
@@ -184,7 +193,8 @@ export interface Rotation {
  * Makes a new key the active one and retires the others. Instances pick it up within
  * ACTIVE_KEY_RECHECK_MS; the retired keys stay published until their tokens have expired.
  */
-export async function rotateSigningKey(provider: Provider, prisma: PrismaClient = db(), now = new Date()): Promise<Rotation> {
+export async function rotateSigningKey(owner: KeyOwner, prisma: PrismaClient = db(), now = new Date()): Promise<Rotation> {
+  const { provider } = owner;
   const row = newKeyRow(provider);
   const retired = await prisma.$transaction(async (tx) => {
     await lock(tx, provider);
@@ -194,7 +204,7 @@ export async function rotateSigningKey(provider: Provider, prisma: PrismaClient 
     return current.map((k) => k.id);
   });
   active.delete(provider);
-  const since = new Date(now.getTime() - publishedAfterRetirementMs(provider));
+  const since = new Date(now.getTime() - publishedAfterRetirementMs(owner));
   const keys = await prisma.signingKey.findMany({
     where: { provider, OR: [{ retiredAt: null }, { retiredAt: { gt: since } }] },
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
@@ -206,7 +216,7 @@ export async function rotateSigningKey(provider: Provider, prisma: PrismaClient 
     published: keys.map((k) => ({
       kid: k.id,
       retiredAt: k.retiredAt,
-      publishedUntil: k.retiredAt ? new Date(k.retiredAt.getTime() + publishedAfterRetirementMs(provider)) : null,
+      publishedUntil: k.retiredAt ? new Date(k.retiredAt.getTime() + publishedAfterRetirementMs(owner)) : null,
     })),
   };
 }

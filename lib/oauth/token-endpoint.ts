@@ -13,8 +13,9 @@ import "server-only";
 // A provider plugs in by describing itself as a `TokenProvider` and nothing else:
 // - `policy`: whatever its grants need to decide (lifetimes, scopes…); the endpoint only hands
 //   it to the grant.
-// - `readParams`: how a body becomes parameters. Indeed takes only form bodies (lib/oauth/http.ts
-//   readForm); a provider that also takes JSON supplies a reader that yields the same FormParams.
+// - `readParams`: how a body becomes parameters. A provider that takes only form bodies passes
+//   lib/oauth/http.ts readForm; one that also takes JSON supplies a reader that yields the same
+//   FormParams.
 // - `authenticateClient`: the client lookup. It reads the presented credentials (usually
 //   lib/oauth/client-auth.ts presentedCredentials) and returns the provider's own client type,
 //   which tells only which grant types it is registered for; it throws invalid_client.
@@ -55,7 +56,7 @@ export interface TokenErrorAnswer {
 }
 
 export interface TokenProvider<Policy, Client extends RegisteredClient, Issued> {
-  /** The route, as unexpected failures are logged ("POST /indeed/oauth/v2/tokens"). */
+  /** The route, as unexpected failures are logged (e.g. "POST /acme/oauth/token"). */
   route: string;
   policy: Policy;
   readParams(request: Request): Promise<FormParams>;

@@ -2,6 +2,7 @@ import "server-only";
 // OpenID Connect discovery and the JWKS of the Indeed emulator.
 // @see OpenID Connect Discovery 1.0 §3, RFC 8414 §2, RFC 7517 §5
 import { jwksResponse as neutralJwksResponse } from "../../oauth/jwks";
+import { INDEED_KEYS } from "./keys";
 import { hasConfiguredOrigin } from "../../public-origin";
 import { SIGNING_ALG } from "../../oauth/signing-keys";
 import { INDEED_POLICY, indeedIssuer } from "./policy";
@@ -43,5 +44,5 @@ export function discoveryResponse(request: Request): Response {
 
 /** The JWKS (lib/oauth/jwks.ts). */
 export function jwksResponse(): Promise<Response> {
-  return neutralJwksResponse("INDEED", "GET /indeed/.well-known/keys");
+  return neutralJwksResponse(INDEED_KEYS, "GET /indeed/.well-known/keys");
 }

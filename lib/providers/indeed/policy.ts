@@ -2,13 +2,14 @@ import "server-only";
 // Indeed's token rules: lifetimes from its documentation, its scopes, its employer ids.
 import type { TokenPolicy } from "../../oauth/policy";
 import { publicOrigin } from "../../public-origin";
+import { INDEED_TOKEN_TTL_S } from "./keys";
 import { INDEED_SCOPES } from "./scopes";
 
 export const INDEED_POLICY: TokenPolicy = {
   provider: "INDEED",
   issuerPath: "/indeed",
-  accessTokenTtlS: 3600,
-  idTokenTtlS: 3600,
+  accessTokenTtlS: INDEED_TOKEN_TTL_S,
+  idTokenTtlS: INDEED_TOKEN_TTL_S,
   refreshTokenTtlS: 60 * 24 * 3600,
   scopes: INDEED_SCOPES,
   // `email` and `offline_access` describe a user: 3-legged only.

@@ -4,6 +4,7 @@ import "server-only";
 import { jwksResponse } from "../../oauth/jwks";
 import { browserTokenEndpoint } from "../../providers/seek/browser-token";
 import { graphqlEndpoint } from "../../providers/seek/graphql/handler";
+import { SEEK_KEYS } from "../../providers/seek/keys";
 import { partnerTokenEndpoint } from "../../providers/seek/partner-token";
 import type { RouteTable } from "../transport";
 
@@ -11,7 +12,7 @@ const ROUTES: RouteTable = {
   "POST /seek/oauth/token": (request) => partnerTokenEndpoint(request),
   "POST /seek/auth/token": browserTokenEndpoint,
   "POST /seek/graphql": graphqlEndpoint,
-  "GET /seek/.well-known/jwks.json": () => jwksResponse("SEEK", "GET /seek/.well-known/jwks.json"),
+  "GET /seek/.well-known/jwks.json": () => jwksResponse(SEEK_KEYS, "GET /seek/.well-known/jwks.json"),
 };
 
 export async function seekRoutes(): Promise<RouteTable> {
