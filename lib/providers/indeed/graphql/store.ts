@@ -5,7 +5,7 @@ import "server-only";
 // The hot operations (posting, expiring and reading jobs) are single statements on the driver
 // (decision 014): no interactive transaction, one round trip each, atomic on their own.
 import { randomUUID } from "node:crypto";
-import { db, query, statement, type Statement } from "../../../db";
+import { db, query, statement } from "../../../db";
 import type { Prisma } from "../../../generated/prisma/client";
 import { isUuid } from "../../../ids";
 import { logUnexpected } from "../../../log";
@@ -57,38 +57,55 @@ export async function recordRequest(tx: Tx, clientRowId: string, request: Reques
 
 type PrunedTable = "IndeedGraphqlRequest" | "IndeedJobPosting" | "IndeedEmployer" | "IndeedDisposition";
 
-const PRUNED: Record<PrunedTable, { keep: number; statement: Statement<never> }> = {
-  IndeedGraphqlRequest: { keep: RETENTION.requests, statement: pruneStatement("IndeedGraphqlRequest", "createdAt") },
-  IndeedJobPosting: { keep: RETENTION.jobs, statement: pruneStatement("IndeedJobPosting", "updatedAt") },
-  IndeedEmployer: { keep: RETENTION.employers, statement: pruneStatement("IndeedEmployer", "updatedAt") },
-  IndeedDisposition: { keep: RETENTION.dispositions, statement: pruneStatement("IndeedDisposition", "createdAt") },
+const PRUNED: Record<PrunedTable, { keep: number; sql: string }> = {
+  IndeedGraphqlRequest: { keep: RETENTION.requests, sql: pruneSql("IndeedGraphqlRequest", "createdAt") },
+  IndeedJobPosting: { keep: RETENTION.jobs, sql: pruneSql("IndeedJobPosting", "updatedAt") },
+  IndeedEmployer: { keep: RETENTION.employers, sql: pruneSql("IndeedEmployer", "updatedAt") },
+  IndeedDisposition: { keep: RETENTION.dispositions, sql: pruneSql("IndeedDisposition", "createdAt") },
 };
 
 /**
- * Deletes the client's rows of `table` older than its $2-th newest. Concurrent prunes of one
- * client never wait for each other (a row another prune holds is skipped: that prune deletes it),
- * so they cannot deadlock as DELETEs of overlapping sets in different orders did.
- * Table and column names come from the constant map above, never from input.
+ * Deletes the client's rows of `table` older than its $2-th newest. Run only under the client's
+ * prune lock (prune below). Table and column names come from the constant map above, never
+ * from input.
  */
-function pruneStatement(table: PrunedTable, column: string): Statement<never> {
-  const name = table.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`).slice(1);
-  return statement(
-    `prune_${name}`,
-    `DELETE FROM "${table}" WHERE "id" IN (
+function pruneSql(table: PrunedTable, column: string): string {
+  return `DELETE FROM "${table}" WHERE "id" IN (
        SELECT d."id" FROM "${table}" d
        WHERE d."clientId" = $1::uuid AND (d."${column}", d."id") < (
          SELECT k."${column}", k."id" FROM "${table}" k WHERE k."clientId" = $1::uuid
-         ORDER BY k."${column}" DESC, k."id" DESC OFFSET ($2::int - 1) LIMIT 1)
-       FOR UPDATE OF d SKIP LOCKED)`,
-  );
+         ORDER BY k."${column}" DESC, k."id" DESC OFFSET ($2::int - 1) LIMIT 1))`;
+}
+
+/**
+ * One prune of a client at a time, across every instance: a transaction-scoped advisory lock on
+ * the client. Two DELETEs of overlapping sets deadlock; and a prune of requests sets the
+ * requestId of the jobs that name them to null, locking those jobs, so a job prune beside it
+ * that skipped locked rows deleted nothing. Under the lock a prune waits only for writes, which
+ * never wait for a prune's locks. Prunes come once every PRUNE_EVERY writes: the transaction's
+ * round trips are spread over them.
+ */
+function prune(table: PrunedTable, clientRowId: string): Promise<unknown> {
+  return transaction(async (tx) => {
+    await tx.$queryRaw`SELECT 1 AS "locked" FROM pg_advisory_xact_lock(hashtextextended(${`indeed-graphql-prune:${clientRowId}`}, 0))`;
+    await tx.$executeRawUnsafe(PRUNED[table].sql, clientRowId, PRUNED[table].keep);
+  });
 }
 
 /** Rows written per table and client since this process last pruned them; bounded, oldest entry dropped first. */
 const written = new Map<string, number>();
 const TRACKED_CLIENTS = 5_000;
 
-/** Lock conflicts a prune may lose: it is simply run again on the next write. */
-const CONTENTION = new Set(["40P01", "40001", "55P03"]);
+/**
+ * Lock conflicts a prune may lose: it is simply run again on the next write. PostgreSQL's codes,
+ * as the driver gives them or as Prisma wraps them (P2034, or P2010 with the code in `meta`).
+ */
+const CONTENTION = new Set(["40P01", "40001", "55P03", "P2034"]);
+
+function isContention(error: unknown): boolean {
+  const { code, meta } = (error ?? {}) as { code?: unknown; meta?: { code?: unknown } };
+  return CONTENTION.has(String(code)) || CONTENTION.has(String(meta?.code));
+}
 
 /**
  * Counts `rows` new rows of `table` for the client and prunes when PRUNE_EVERY have been written
@@ -107,10 +124,10 @@ export async function noteWritten(table: PrunedTable, clientRowId: string, rows:
   written.set(key, 0);
   if (written.size > TRACKED_CLIENTS) written.delete(written.keys().next().value!);
   try {
-    await query(PRUNED[table].statement, [clientRowId, PRUNED[table].keep]);
+    await prune(table, clientRowId);
   } catch (error) {
     written.set(key, PRUNE_EVERY);
-    if (!CONTENTION.has((error as { code?: string }).code ?? "")) logUnexpected(error, { route: "POST /indeed/graphql", prune: table });
+    if (!isContention(error)) logUnexpected(error, { route: "POST /indeed/graphql", prune: table });
   }
 }
 
@@ -156,7 +173,7 @@ async function retrying<Row>(run: () => Promise<Row[]>): Promise<Row[]> {
     try {
       return await run();
     } catch (error) {
-      if (attempt >= 3 || !CONTENTION.has((error as { code?: string }).code ?? "")) throw error;
+      if (attempt >= 3 || !isContention(error)) throw error;
     }
   }
 }
