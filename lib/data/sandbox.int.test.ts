@@ -11,6 +11,7 @@ import {
 import { employerInput, newSandboxAccountInput, sandboxAccountUpdateInput, type EmployerInput, type SandboxAccountInput } from "../sandbox/schemas";
 import type { SessionUser } from "./users";
 import { verifySandboxCredentials } from "../providers/indeed/sign-in";
+import { endSandboxSessions } from "../providers/indeed/sessions";
 
 const t = useTestDatabase();
 const PASSWORD = "a-sandbox-password";
@@ -25,7 +26,7 @@ function createAccount(user: SessionUser, input: SandboxAccountInput) {
   return Promise.resolve().then(() => createSandboxAccount(user, newSandboxAccountInput.parse(input)));
 }
 function updateAccount(user: SessionUser, accountId: string, input: SandboxAccountInput) {
-  return Promise.resolve().then(() => updateSandboxAccount(user, accountId, sandboxAccountUpdateInput.parse(input)));
+  return Promise.resolve().then(() => updateSandboxAccount(user, accountId, sandboxAccountUpdateInput.parse(input), endSandboxSessions));
 }
 function addEmployer(user: SessionUser, input: EmployerInput) {
   return Promise.resolve().then(() => createEmployer(user, employerInput.parse(input)));

@@ -99,7 +99,14 @@ export async function createSandboxAccount(user: SessionUser, data: NewSandboxAc
   }
 }
 
-export async function updateSandboxAccount(user: SessionUser, accountId: string, data: SandboxAccountUpdate) {
+/**
+ * What else a new password changes, in the same transaction: the emulator ends the account's
+ * sign-in sessions (lib/providers/indeed/sessions.ts endSandboxSessions), like a real password
+ * change. The emulator's sessions are its own; this module only says when.
+ */
+export type OnNewPassword = (tx: Tx, accountId: string) => Promise<unknown>;
+
+export async function updateSandboxAccount(user: SessionUser, accountId: string, data: SandboxAccountUpdate, onNewPassword: OnNewPassword) {
   assertCan(user.role, "platform:administer");
   if (!isUuid(accountId)) throw new AppError("NOT_FOUND", "There is no such sandbox account.");
   const passwordHash = data.password ? await hashPassword(data.password) : undefined;
@@ -117,8 +124,7 @@ export async function updateSandboxAccount(user: SessionUser, accountId: string,
         select: { id: true },
       });
       await setRegistrant(tx, account.id, data.partnerId, data.registrant);
-      // A new password ends the account's emulator sessions, like a real password change.
-      if (passwordHash) await tx.sandboxSession.deleteMany({ where: { accountId } });
+      if (passwordHash) await onNewPassword(tx, account.id);
       return account;
     });
   } catch (error) {

@@ -4,6 +4,7 @@ import "server-only";
 // tokens of the emulator's forms are keyed hashes bound to the session (and to the request
 // they act on), so nothing about them is kept in memory or needs a row of its own.
 import { db } from "../../db";
+import type { Prisma } from "../../generated/prisma/client";
 import { matchesVerifier, verifierOf } from "../../crypto/secret-box";
 import { newOpaqueToken, tokenHash } from "../../crypto/random";
 
@@ -43,6 +44,11 @@ export async function findSandboxSession(token: string | undefined, now = new Da
   });
   if (!session || session.expiresAt <= now) return null;
   return session.account;
+}
+
+/** Ends every session of the account (its password changed), in the caller's transaction. */
+export function endSandboxSessions(tx: Prisma.TransactionClient, accountId: string) {
+  return tx.sandboxSession.deleteMany({ where: { accountId } });
 }
 
 export async function deleteSandboxSession(token: string | undefined): Promise<void> {

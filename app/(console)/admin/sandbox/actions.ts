@@ -6,6 +6,7 @@ import { z } from "zod";
 import { formAction } from "@/lib/action";
 import { formText } from "@/lib/form-data";
 import { createEmployer, createSandboxAccount, updateSandboxAccount } from "@/lib/data/sandbox";
+import { endSandboxSessions } from "@/lib/providers/indeed/sessions";
 import {
   employerInput,
   newSandboxAccountInput,
@@ -34,7 +35,7 @@ export const updateSandboxAccountAction = formAction(
     permission: "platform:administer",
   },
   async ({ user, input: { accountId, ...account } }) => {
-    await updateSandboxAccount(user, accountId, account);
+    await updateSandboxAccount(user, accountId, account, endSandboxSessions);
     revalidatePath("/admin/sandbox");
     redirect(`/admin/sandbox?saved=${accountId}`);
   },
