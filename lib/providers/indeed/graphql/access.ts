@@ -55,18 +55,24 @@ interface AdmissionRow {
   partnerId: string;
   employerIdType: string | null;
   services: string[];
-  recent: number;
-  oldestMs: number | null;
+  /** The window's seconds (epoch), oldest first, and the requests accepted in each. */
+  seconds: string[];
+  counts: number[];
   accepted: number;
 }
 
 /**
- * The client with its app's service statuses, and one hit of its rolling-minute window: the hit
- * is recorded only when fewer than $4 were accepted in the minute before $3 (epoch ms), and the
- * client's hits older than that minute are deleted in the same statement, so the table holds at
- * most one minute of accepted requests per client. The count stops at $4 (the oldest hits
- * first, so the oldest is still known for Retry-After): a request reads at most the limit's
- * worth of hits, however fast the client sends.
+ * The client with its app's service statuses, and one hit of its rolling-minute window, counted
+ * per second ($2, epoch seconds): the hit is recorded only when fewer than $3 were accepted in
+ * the window's 60 seconds (this one and the 59 before it). A request reads at most 60 rows
+ * however high the limit is, and concurrent requests of one second meet on one row, whose count
+ * is re-read once its lock is held, so they cannot together pass the limit. The client's seconds
+ * older than the window are deleted in the same statement, skipping any row another request is
+ * deleting, so no request waits on anything but its own second's row. That row stays locked
+ * until the commit, so the commit does not wait for the write-ahead log to reach the disk
+ * (`synchronous_commit` off for this statement's transaction alone): waiting for the flush
+ * lined up a client's concurrent requests one behind the other. A hit is a counter, not data: a
+ * database crash may forget the last fraction of a second's hits (decision 040).
  */
 const ADMIT = statement<AdmissionRow>(
   "indeed_graphql_admit",
@@ -77,37 +83,57 @@ const ADMIT = statement<AdmissionRow>(
      FROM "Client" c JOIN "App" a ON a."id" = c."appId" JOIN "Partner" p ON p."id" = a."partnerId"
      WHERE c."clientId" = $1 AND a."provider"::text = 'INDEED' AND a."credentialType"::text = 'OAUTH2'
    ),
-   recent AS (
-     SELECT count(*)::float8 AS "recent", (EXTRACT(EPOCH FROM min(w."at")) * 1000)::float8 AS "oldestMs"
-     FROM (SELECT h."at" FROM "IndeedGraphqlHit" h
-           WHERE h."clientId" = (SELECT "id" FROM client) AND h."at" > to_timestamp($2::float8 / 1000) AT TIME ZONE 'UTC'
-           ORDER BY h."at" LIMIT ($4::float8)::bigint) w
+   "window" AS (
+     SELECT coalesce(array_agg(h."second"::text ORDER BY h."second"), '{}') AS "seconds",
+            coalesce(array_agg(h."count" ORDER BY h."second"), '{}') AS "counts",
+            coalesce(sum(h."count"), 0)::float8 AS "total",
+            coalesce(sum(h."count") FILTER (WHERE h."second" < $2::bigint), 0)::float8 AS "before"
+     FROM "IndeedGraphqlHits" h
+     WHERE h."clientId" = (SELECT "id" FROM client) AND h."second" > $2::bigint - 60
    ),
    accepted AS (
-     INSERT INTO "IndeedGraphqlHit" ("clientId", "at")
-     SELECT client."id", to_timestamp($3::float8 / 1000) AT TIME ZONE 'UTC' FROM client, recent WHERE recent."recent" < $4
+     INSERT INTO "IndeedGraphqlHits" AS h ("clientId", "second", "count")
+     SELECT client."id", $2::bigint, 1 FROM client, "window" WHERE "window"."total" < $3
+     ON CONFLICT ("clientId", "second") DO UPDATE SET "count" = h."count" + 1
+       WHERE h."count" + (SELECT "before" FROM "window") < $3
      RETURNING 1
    ),
+   expired AS (
+     SELECT o."clientId", o."second" FROM "IndeedGraphqlHits" o
+     WHERE o."clientId" = (SELECT "id" FROM client) AND o."second" <= $2::bigint - 60
+     FOR UPDATE SKIP LOCKED
+   ),
    pruned AS (
-     DELETE FROM "IndeedGraphqlHit" h
-     WHERE h."clientId" = (SELECT "id" FROM client) AND h."at" <= to_timestamp($2::float8 / 1000) AT TIME ZONE 'UTC'
+     DELETE FROM "IndeedGraphqlHits" h USING expired
+     WHERE h."clientId" = expired."clientId" AND h."second" = expired."second"
    )
    SELECT client."id"::text, client."partnerId"::text, client."employerIdType", client."services",
-          recent."recent", recent."oldestMs", (SELECT count(*) FROM accepted)::float8 AS "accepted"
-   FROM client, recent`,
+          "window"."seconds", "window"."counts", (SELECT count(*) FROM accepted)::float8 AS "accepted"
+   FROM client, "window", (SELECT set_config('synchronous_commit', 'off', true)) AS "async"`,
 );
 
-const WINDOW_MS = 60_000;
+const WINDOW_S = 60;
+
+/** When the window frees a place: the second from which the oldest hits no longer count. */
+function retryAfterS(row: AdmissionRow, perMinute: number, nowMs: number): number {
+  let remaining = row.counts.reduce((sum, n) => sum + n, 0);
+  let freesAtS = Math.floor(nowMs / 1000) + WINDOW_S;
+  for (const [i, second] of row.seconds.entries()) {
+    remaining -= row.counts[i] ?? 0;
+    if (remaining < perMinute) {
+      freesAtS = Number(second) + WINDOW_S;
+      break;
+    }
+  }
+  return Math.max(1, Math.ceil((freesAtS * 1000 - nowMs) / 1000));
+}
 
 /** Admits one request of `clientId` under `perMinute`, or says when to retry; null: no such client. */
 export async function admit(clientId: string, perMinute: number, now = new Date()): Promise<Admission | null> {
   const nowMs = now.getTime();
-  const [row] = await query(ADMIT, [clientId, nowMs - WINDOW_MS, nowMs, perMinute]);
+  const [row] = await query(ADMIT, [clientId, Math.floor(nowMs / 1000), perMinute]);
   if (!row) return null;
-  if (row.accepted < 1) {
-    const freesAt = (row.oldestMs ?? nowMs) + WINDOW_MS;
-    return { admitted: false, retryAfterS: Math.max(1, Math.ceil((freesAt - nowMs) / 1000)) };
-  }
+  if (row.accepted < 1) return { admitted: false, retryAfterS: retryAfterS(row, perMinute, nowMs) };
   const statuses: Statuses = {};
   for (const entry of row.services) {
     const [slug, status] = entry.split(" ") as [string, string];

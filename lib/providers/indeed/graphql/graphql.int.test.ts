@@ -442,6 +442,49 @@ describe("rate limit", () => {
     now = new Date(now.getTime() + 60_001);
     expect((await create(client, [job("RL-5")])).errors).toBeUndefined();
   });
+
+  async function hit(token: string, perMinute: number, at: Date) {
+    const request = new Request(URL_, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: "{ __typename }" }),
+    });
+    const response = await graphqlEndpoint(request, { perMinute, now: () => at });
+    return { status: response.status, retryAfter: response.headers.get("retry-after") };
+  }
+
+  it("counts the minute second by second: Retry-After names when the oldest hits stop counting", async () => {
+    const token = await tokenFor(await app());
+    const start = Date.parse("2026-12-01T12:00:00.250Z");
+    const at = (s: number) => new Date(start + s * 1000);
+    for (const s of [0, 10, 20]) expect((await hit(token, 3, at(s))).status).toBe(200);
+    expect(await hit(token, 3, at(30))).toEqual({ status: 429, retryAfter: "30" });
+    // The hit at 0 s stops counting when the minute has rolled past its second.
+    expect(await hit(token, 3, at(59.5))).toEqual({ status: 429, retryAfter: "1" });
+    expect((await hit(token, 3, at(60))).status).toBe(200);
+    expect(await hit(token, 3, at(61))).toEqual({ status: 429, retryAfter: "9" });
+    // A refused request is not counted: once the hits at 10 s and 20 s have gone, two fit.
+    expect((await hit(token, 3, at(80))).status).toBe(200);
+    expect((await hit(token, 3, at(80))).status).toBe(200);
+    expect(await hit(token, 3, at(80))).toEqual({ status: 429, retryAfter: "40" });
+  });
+
+  it("holds the limit when a client's requests arrive at once", async () => {
+    const token = await tokenFor(await app());
+    const at = new Date("2026-12-01T12:00:00Z");
+    const answers = await Promise.all(Array.from({ length: 24 }, () => hit(token, 7, at)));
+    expect(answers.filter((a) => a.status === 200)).toHaveLength(7);
+    expect(answers.filter((a) => a.status === 429 && a.retryAfter === "60")).toHaveLength(17);
+  });
+
+  it("keeps at most a minute of a client's seconds", async () => {
+    const test = await app();
+    const token = await tokenFor(test);
+    const start = Date.parse("2026-12-01T12:00:00Z");
+    for (let s = 0; s < 90; s += 3) expect((await hit(token, 1_000, new Date(start + s * 1000))).status).toBe(200);
+    const seconds = await t.prisma.indeedGraphqlHits.findMany({ where: { clientId: test.id }, orderBy: { second: "asc" } });
+    expect(seconds.map((r) => Number(r.second) - start / 1000)).toEqual(Array.from({ length: 20 }, (_, i) => 30 + 3 * i));
+  });
 });
 
 describe("requests that are not GraphQL requests, and query limits", () => {
