@@ -178,8 +178,7 @@ async function sendDispositions(args: { input: { dispositions: DispositionInput[
       })),
     );
   });
-  await store.noteWritten("IndeedGraphqlRequest", caller.clientRowId, 1);
-  await store.noteWritten("IndeedDisposition", caller.clientRowId, checked.length);
+  await store.noteWritten(caller.clientRowId, { IndeedGraphqlRequest: 1, IndeedDisposition: checked.length });
   return {
     numberGoodDispositions: checked.filter(({ verdict }) => "at" in verdict).length,
     failedDispositions: checked.flatMap(({ d, verdict }) =>
@@ -228,8 +227,7 @@ async function patchEmployer(args: PatchEmployerArgs, context: GraphqlContext) {
     if ((error as { code?: string }).code !== "P2002") throw error;
     outcome = await attempt();
   }
-  if (outcome.updated) await store.noteWritten("IndeedGraphqlRequest", caller.clientRowId, 1);
-  if (outcome.created) await store.noteWritten("IndeedEmployer", caller.clientRowId, 1);
+  await store.noteWritten(caller.clientRowId, { IndeedGraphqlRequest: outcome.updated ? 1 : 0, IndeedEmployer: outcome.created ? 1 : 0 });
   return { attributeUpdated: outcome.updated };
 }
 

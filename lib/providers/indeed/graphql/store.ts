@@ -57,39 +57,57 @@ export async function recordRequest(tx: Tx, clientRowId: string, request: Reques
 
 type PrunedTable = "IndeedGraphqlRequest" | "IndeedJobPosting" | "IndeedEmployer" | "IndeedDisposition";
 
-const PRUNED: Record<PrunedTable, { keep: number; sql: string }> = {
-  IndeedGraphqlRequest: { keep: RETENTION.requests, sql: pruneSql("IndeedGraphqlRequest", "createdAt") },
-  IndeedJobPosting: { keep: RETENTION.jobs, sql: pruneSql("IndeedJobPosting", "updatedAt") },
-  IndeedEmployer: { keep: RETENTION.employers, sql: pruneSql("IndeedEmployer", "updatedAt") },
-  IndeedDisposition: { keep: RETENTION.dispositions, sql: pruneSql("IndeedDisposition", "createdAt") },
+/** Rows written for a client, by table: what noteWritten counts. */
+export type Written = Partial<Record<PrunedTable, number>>;
+
+const PRUNED: Record<PrunedTable, { keep: number; column: string }> = {
+  IndeedGraphqlRequest: { keep: RETENTION.requests, column: "createdAt" },
+  IndeedJobPosting: { keep: RETENTION.jobs, column: "updatedAt" },
+  IndeedEmployer: { keep: RETENTION.employers, column: "updatedAt" },
+  IndeedDisposition: { keep: RETENTION.dispositions, column: "createdAt" },
 };
 
 /**
- * Deletes the client's rows of `table` older than its $2-th newest. Run only under the client's
- * prune lock (prune below). Table and column names come from the constant map above, never
- * from input.
+ * Deletes the client's ($1) rows of each table older than its RETENTION-th newest, in one
+ * statement that first waits for the client's prune lock (`pg_advisory_xact_lock`, held to its
+ * end), so prunes of one client run one after another on every instance. Two DELETEs of
+ * overlapping sets deadlock; and a prune of requests sets the requestId of the jobs that name
+ * them to null, locking those jobs, so a job prune beside it that skipped locked rows deleted
+ * nothing (decision 039). The lock is taken before any row is read for deletion, so a waiting
+ * prune holds no row, and writes never wait for it. Its snapshot may predate the prune it waited
+ * for: the rows that prune deleted are skipped, and the bound it computes is never newer than
+ * the one it would compute now, so it deletes no more than it should. Table and column names
+ * come from the constant map above, never from input.
  */
-function pruneSql(table: PrunedTable, column: string): string {
-  return `DELETE FROM "${table}" WHERE "id" IN (
-       SELECT d."id" FROM "${table}" d
-       WHERE d."clientId" = $1::uuid AND (d."${column}", d."id") < (
-         SELECT k."${column}", k."id" FROM "${table}" k WHERE k."clientId" = $1::uuid
-         ORDER BY k."${column}" DESC, k."id" DESC OFFSET ($2::int - 1) LIMIT 1))`;
+function pruneStatement(tables: PrunedTable[]) {
+  const deletes = tables.map((table, i) => {
+    const { keep, column } = PRUNED[table];
+    return `d${i} AS (
+       DELETE FROM "${table}" WHERE (SELECT "locked" FROM lock) AND "id" IN (
+         SELECT d."id" FROM "${table}" d
+         WHERE d."clientId" = $1::uuid AND (d."${column}", d."id") < (
+           SELECT k."${column}", k."id" FROM "${table}" k WHERE k."clientId" = $1::uuid
+           ORDER BY k."${column}" DESC, k."id" DESC OFFSET ${keep - 1} LIMIT 1))
+       RETURNING 1)`;
+  });
+  return statement<{ deleted: number }>(
+    `indeed_prune_${tables.map((t) => t.replace(/^Indeed/, "").toLowerCase()).join("_")}`,
+    `WITH lock AS (SELECT true AS "locked" FROM pg_advisory_xact_lock(hashtextextended('indeed-graphql-prune:' || $1, 0))),
+     ${deletes.join(",\n     ")}
+     SELECT (${tables.map((_, i) => `(SELECT count(*) FROM d${i})`).join(" + ")})::float8 AS "deleted"`,
+  );
 }
 
-/**
- * One prune of a client at a time, across every instance: a transaction-scoped advisory lock on
- * the client. Two DELETEs of overlapping sets deadlock; and a prune of requests sets the
- * requestId of the jobs that name them to null, locking those jobs, so a job prune beside it
- * that skipped locked rows deleted nothing. Under the lock a prune waits only for writes, which
- * never wait for a prune's locks. Prunes come once every PRUNE_EVERY writes: the transaction's
- * round trips are spread over them.
- */
-function prune(table: PrunedTable, clientRowId: string): Promise<unknown> {
-  return transaction(async (tx) => {
-    await tx.$queryRaw`SELECT 1 AS "locked" FROM pg_advisory_xact_lock(hashtextextended(${`indeed-graphql-prune:${clientRowId}`}, 0))`;
-    await tx.$executeRawUnsafe(PRUNED[table].sql, clientRowId, PRUNED[table].keep);
-  });
+/** Tables in the order their rows are deleted; one statement per set of tables due together. */
+const PRUNE_ORDER = Object.keys(PRUNED) as PrunedTable[];
+const pruneStatements = new Map<string, ReturnType<typeof pruneStatement>>();
+
+function prune(tables: PrunedTable[], clientRowId: string): Promise<unknown> {
+  const ordered = PRUNE_ORDER.filter((t) => tables.includes(t));
+  const key = ordered.join(" ");
+  let prepared = pruneStatements.get(key);
+  if (!prepared) pruneStatements.set(key, (prepared = pruneStatement(ordered)));
+  return query(prepared, [clientRowId]);
 }
 
 /** Rows written per table and client since this process last pruned them; bounded, oldest entry dropped first. */
@@ -108,26 +126,28 @@ function isContention(error: unknown): boolean {
 }
 
 /**
- * Counts `rows` new rows of `table` for the client and prunes when PRUNE_EVERY have been written
- * (or on the first write this process sees). Call after the write has committed. A prune that
- * fails is re-armed, never failing the request whose write already succeeded.
+ * Counts the client's new rows per table and prunes the tables where PRUNE_EVERY have been
+ * written (or on the first write this process sees), all of them in one statement. Call after
+ * the write has committed. A prune that fails is re-armed, never failing the request whose write
+ * already succeeded.
  */
-export async function noteWritten(table: PrunedTable, clientRowId: string, rows: number): Promise<void> {
-  if (rows <= 0) return;
-  const key = `${table} ${clientRowId}`;
-  const count = (written.get(key) ?? PRUNE_EVERY - 1) + rows;
-  written.delete(key);
-  if (count < PRUNE_EVERY) {
-    written.set(key, count);
-    return;
+export async function noteWritten(clientRowId: string, rows: Written): Promise<void> {
+  const due: PrunedTable[] = [];
+  for (const [table, count] of Object.entries(rows) as [PrunedTable, number][]) {
+    if (count <= 0) continue;
+    const key = `${table} ${clientRowId}`;
+    const total = (written.get(key) ?? PRUNE_EVERY - 1) + count;
+    written.delete(key);
+    written.set(key, total < PRUNE_EVERY ? total : 0);
+    if (written.size > TRACKED_CLIENTS) written.delete(written.keys().next().value!);
+    if (total >= PRUNE_EVERY) due.push(table);
   }
-  written.set(key, 0);
-  if (written.size > TRACKED_CLIENTS) written.delete(written.keys().next().value!);
+  if (due.length === 0) return;
   try {
-    await prune(table, clientRowId);
+    await prune(due, clientRowId);
   } catch (error) {
-    written.set(key, PRUNE_EVERY);
-    if (!isContention(error)) logUnexpected(error, { route: "POST /indeed/graphql", prune: table });
+    for (const table of due) written.set(`${table} ${clientRowId}`, PRUNE_EVERY);
+    if (!isContention(error)) logUnexpected(error, { route: "POST /indeed/graphql", prune: due.join(", ") });
   }
 }
 
@@ -226,8 +246,7 @@ export async function writeJobs(
   const rows = await retrying(() => query(WRITE_JOBS, values));
   const created = rows.filter((r) => r.created).length;
   if (rows.length > 0) {
-    await noteWritten("IndeedGraphqlRequest", clientRowId, 1);
-    await noteWritten("IndeedJobPosting", clientRowId, created);
+    await noteWritten(clientRowId, { IndeedGraphqlRequest: 1, IndeedJobPosting: created });
   }
   return { stored: rows.map(storedJob), created };
 }
@@ -272,7 +291,7 @@ export async function expireJobs(clientRowId: string, request: RequestRecord, id
   const valid = ids.filter((id) => isUuid(id)).map((id) => id.toLowerCase());
   const values = [Date.now(), randomUUID(), clientRowId, ...requestValues(request), JSON.stringify(valid), now.getTime()];
   const rows = await retrying(() => query(EXPIRE_JOBS, values));
-  await noteWritten("IndeedGraphqlRequest", clientRowId, 1);
+  await noteWritten(clientRowId, { IndeedGraphqlRequest: 1 });
   return new Map(rows.map((r) => [r.id, r.trackingKey]));
 }
 
