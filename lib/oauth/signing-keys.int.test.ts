@@ -1,12 +1,13 @@
 // Signing keys: created once however many instances ask at once, stored sealed, published
 // public-only, rotated with the old key published until its tokens have expired, and a
 // rotation made elsewhere reaching every instance within the re-check interval.
-import { generateKeyPairSync, randomUUID } from "node:crypto";
+import { generateKeyPairSync, randomUUID, sign as cryptoSign, type KeyObject } from "node:crypto";
+import { errors as joseErrors, importJWK, jwtVerify } from "jose";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { seal } from "../crypto/secret-box";
 import { useTestDatabase } from "../testing/database";
 import { useTestKeys } from "../testing/test-keys";
-import { verifyJwt, signJwt } from "./jwt";
+import { JwtRejected, signJwt, verifyJwt, verifyProviderJwt } from "./jwt";
 import {
   ACTIVE_KEY_RECHECK_MS,
   activeSigningKey,
@@ -108,5 +109,72 @@ describe("signing keys", () => {
     await expect(verifyJwt("SEEK", token, ISSUER)).rejects.toMatchObject({ error: "invalid_token" });
     const expired = await sign({ iat: now() - 7200, exp: now() - 3600 });
     await expect(verifyJwt("INDEED", expired, ISSUER)).rejects.toMatchObject({ error: "invalid_token", description: "The access token has expired." });
+  });
+});
+
+describe("verifying a token", () => {
+  // Tokens of every shape, signed with the active key, checked by verifyProviderJwt and by
+  // jose's jwtVerify with the same options: both must accept and refuse the same tokens.
+  async function craft(header: Record<string, unknown>, claims: unknown, signWith?: KeyObject): Promise<string> {
+    const key = await activeSigningKey("INDEED");
+    const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
+    const input = `${encode({ kid: key.kid, typ: "JWT", alg: "ES256", ...header })}.${encode(claims)}`;
+    const signature = cryptoSign("sha256", Buffer.from(input), { key: signWith ?? key.privateKey, dsaEncoding: "ieee-p1363" });
+    return `${input}.${signature.toString("base64url")}`;
+  }
+  // One instant for both verifiers, so that "exp now" is exactly now.
+  const at = new Date();
+  const nowS = Math.floor(at.getTime() / 1000);
+  const good = () => ({ sub: "app:x", iss: ISSUER, iat: nowS, exp: nowS + 60 });
+
+  it("accepts and refuses what jose does, and says why", async () => {
+    const other = generateKeyPairSync("ec", { namedCurve: "P-256" }).privateKey;
+    const cases: [string, Promise<string>, JwtRejected["reason"] | null][] = [
+      ["a good token", craft({}, good()), null],
+      ["typ application/jwt", craft({ typ: "application/JWT" }, good()), null],
+      ["nbf in the past", craft({}, { ...good(), nbf: nowS - 10 }), null],
+      ["typ at+jwt", craft({ typ: "at+jwt" }, good()), "invalid"],
+      ["alg ES384", craft({ alg: "ES384" }, good()), "invalid"],
+      ["a crit header", craft({ crit: ["exp"] }, good()), "invalid"],
+      ["another key's signature", craft({}, good(), other), "invalid"],
+      ["another issuer", craft({}, { ...good(), iss: "http://elsewhere.test" }), "invalid"],
+      ["no sub", craft({}, { ...good(), sub: undefined }), "invalid"],
+      ["no exp", craft({}, { ...good(), exp: undefined }), "invalid"],
+      ["exp as a string", craft({}, { ...good(), exp: String(nowS + 60) }), "invalid"],
+      ["iat as a string", craft({}, { ...good(), iat: "now" }), "invalid"],
+      ["nbf in the future", craft({}, { ...good(), nbf: nowS + 60 }), "invalid"],
+      ["claims that are an array", craft({}, [good()]), "invalid"],
+      ["exp now", craft({}, { ...good(), exp: nowS }), "expired"],
+    ];
+    const jwk = (await publishedKeys(KEYS)).keys[0]!;
+    const publicKey = await importJWK(jwk, "ES256");
+    for (const [what, crafted, reason] of cases) {
+      const token = await crafted;
+      const ours = await verifyProviderJwt("INDEED", token, { issuer: ISSUER, requiredClaims: ["iat", "sub"], now: at }).then(
+        () => null,
+        (error: unknown) => (error instanceof JwtRejected ? error.reason : error),
+      );
+      const jose = await jwtVerify(token, publicKey, { issuer: ISSUER, algorithms: ["ES256"], typ: "JWT", requiredClaims: ["iat", "exp", "sub"], currentDate: at }).then(
+        () => null,
+        (error: unknown) => (error instanceof joseErrors.JWTExpired ? "expired" : "invalid"),
+      );
+      expect({ what, ours }).toEqual({ what, ours: reason });
+      expect({ what, jose }).toEqual({ what, jose: reason });
+    }
+  });
+
+  it("tells a malformed token and an unknown key apart, and keeps an expired token's claims", async () => {
+    const malformed = ["", "a.b", "a.b.c.d", "not a token", `${Buffer.from("{").toString("base64url")}.e30.AA`];
+    for (const token of malformed) {
+      await expect(verifyProviderJwt("INDEED", token, { issuer: ISSUER, requiredClaims: [] })).rejects.toMatchObject({ reason: "malformed" });
+    }
+    const unknown = await craft({ kid: randomUUID() }, good());
+    await expect(verifyProviderJwt("INDEED", unknown, { issuer: ISSUER, requiredClaims: [] })).rejects.toMatchObject({ reason: "unknown-key" });
+    await expect(verifyProviderJwt("SEEK", await craft({}, good()), { issuer: ISSUER, requiredClaims: [] })).rejects.toMatchObject({ reason: "unknown-key" });
+    const expired = await craft({}, { ...good(), exp: nowS - 1, azp: "abc" });
+    await expect(verifyProviderJwt("INDEED", expired, { issuer: ISSUER, requiredClaims: [] })).rejects.toMatchObject({
+      reason: "expired",
+      payload: { azp: "abc" },
+    });
   });
 });

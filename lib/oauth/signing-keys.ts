@@ -9,8 +9,8 @@
 // - A retired key stays in the JWKS until every token it may have signed has expired.
 // Memory holds only immutable data: a key row never changes except for retiredAt, which is
 // read from the database every time it matters (the JWKS, the active key re-check).
-import { createPrivateKey, generateKeyPairSync, randomUUID, type JsonWebKey, type KeyObject } from "node:crypto";
-import { importJWK, type JWK } from "jose";
+import { createPrivateKey, createPublicKey, generateKeyPairSync, randomUUID, type JsonWebKey, type KeyObject } from "node:crypto";
+import type { JWK } from "jose";
 import { db } from "../db";
 import { isDatabaseUnavailable, noteDatabaseUnavailable } from "../db-unavailable";
 import { open, seal } from "../crypto/secret-box";
@@ -55,7 +55,7 @@ export interface SigningKeyPair {
 
 const active = new Map<Provider, { key: SigningKeyPair; checkedAt: number }>();
 const loading = new Map<Provider, Promise<SigningKeyPair>>();
-const publicKeys = new Map<string, { provider: Provider; key: CryptoKey }>();
+const publicKeys = new Map<string, { provider: Provider; key: KeyObject }>();
 
 /** Tests that swap databases or clocks start from an empty cache. */
 export function forgetSigningKeysForTesting(): void {
@@ -141,13 +141,13 @@ export async function activeSigningKey(provider: Provider): Promise<SigningKeyPa
 }
 
 /** The public key named `kid`, if it is one of `provider`'s keys. */
-export async function publicKeyFor(provider: Provider, kid: string): Promise<CryptoKey | null> {
+export async function publicKeyFor(provider: Provider, kid: string): Promise<KeyObject | null> {
   if (!UUID.test(kid)) return null;
   const cached = publicKeys.get(kid);
   if (cached) return cached.provider === provider ? cached.key : null;
   const row = await db().signingKey.findFirst({ where: { id: kid, provider }, select: { publicJwk: true } });
   if (!row) return null;
-  const key = (await importJWK(row.publicJwk as JWK, SIGNING_ALG)) as CryptoKey;
+  const key = createPublicKey({ key: row.publicJwk as JsonWebKey, format: "jwk" });
   publicKeys.set(kid, { provider, key });
   return key;
 }
