@@ -279,6 +279,34 @@ describe("concurrent requests of one client", () => {
   });
 });
 
+describe("pruning", () => {
+  it("keeps exactly the newest rows, equal timestamps ordered by id", async () => {
+    const test = await app();
+    const client = graphql(await tokenFor(test));
+    const over = 10;
+    // Pairs of rows share a timestamp, so which of a pair survives is decided by id.
+    const old = new Date(Date.now() - 86_400_000);
+    await t.prisma.indeedGraphqlRequest.createMany({
+      data: Array.from({ length: RETENTION.requests + over }, (_, i) => ({ clientId: test.id, query: `seed ${i}`, createdAt: new Date(old.getTime() + Math.floor(i / 2)) })),
+    });
+    const newestFirst = await t.prisma.indeedGraphqlRequest.findMany({
+      where: { clientId: test.id },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: { id: true },
+    });
+    // The first write this process sees for a client prunes at once.
+    const answer = await create(client, [job("PRUNE-1")]);
+    expect(answer.errors).toBeUndefined();
+    const left = await t.prisma.indeedGraphqlRequest.findMany({
+      where: { clientId: test.id, query: { startsWith: "seed " } },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: { id: true },
+    });
+    expect(await t.prisma.indeedGraphqlRequest.count({ where: { clientId: test.id } })).toBe(RETENTION.requests);
+    expect(left.map(({ id }) => id)).toEqual(newestFirst.slice(0, RETENTION.requests - 1).map(({ id }) => id));
+  });
+});
+
 describe("Disposition Sync", () => {
   it("counts good dispositions and returns each failed one with its rationale", async () => {
     const test = await app();

@@ -68,26 +68,27 @@ const PRUNED: Record<PrunedTable, { keep: number; column: string }> = {
 };
 
 /**
- * Deletes the client's ($1) rows of each table older than its RETENTION-th newest, in one
+ * Deletes all but the client's ($1) RETENTION newest rows of each table, in one
  * statement that first waits for the client's prune lock (`pg_advisory_xact_lock`, held to its
  * end), so prunes of one client run one after another on every instance. Two DELETEs of
  * overlapping sets deadlock; and a prune of requests sets the requestId of the jobs that name
  * them to null, locking those jobs, so a job prune beside it that skipped locked rows deleted
  * nothing (decision 039). The lock is taken before any row is read for deletion, so a waiting
  * prune holds no row, and writes never wait for it. Its snapshot may predate the prune it waited
- * for: the rows that prune deleted are skipped, and the bound it computes is never newer than
- * the one it would compute now, so it deletes no more than it should. Table and column names
- * come from the constant map above, never from input.
+ * for: the rows that prune deleted are skipped, and rows written since are not among the ones it
+ * keeps, so it deletes no more than it should. Each table's index on (clientId, column DESC,
+ * id DESC) hands the rows over newest first, so the scan skips the kept ones in the index and
+ * marks the entries of rows already gone as dead on the way, whatever the statistics say; the
+ * console's lists read the same order. Table and column names come from the constant map above,
+ * never from input.
  */
 function pruneStatement(tables: PrunedTable[]) {
   const deletes = tables.map((table, i) => {
     const { keep, column } = PRUNED[table];
     return `d${i} AS (
        DELETE FROM "${table}" WHERE (SELECT "locked" FROM lock) AND "id" IN (
-         SELECT d."id" FROM "${table}" d
-         WHERE d."clientId" = $1::uuid AND (d."${column}", d."id") < (
-           SELECT k."${column}", k."id" FROM "${table}" k WHERE k."clientId" = $1::uuid
-           ORDER BY k."${column}" DESC, k."id" DESC OFFSET ${keep - 1} LIMIT 1))
+         SELECT d."id" FROM "${table}" d WHERE d."clientId" = $1::uuid
+         ORDER BY d."${column}" DESC, d."id" DESC OFFSET ${keep})
        RETURNING 1)`;
   });
   return statement<{ deleted: number }>(
