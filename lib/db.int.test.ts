@@ -31,6 +31,18 @@ describe(`hot-path statements on ${target.kind}`, () => {
     expect(await t.prisma.user.count()).toBeGreaterThanOrEqual(0);
   });
 
+  it("with settings, run them for themselves alone, and roll back when they fail", async () => {
+    const SETTINGS = `SELECT current_setting('enable_sort') AS "sort", current_setting('synchronous_commit') AS "commit", 1 / $1::int AS "n"`;
+    const tuned = statement<{ sort: string; commit: string; n: number }>("db_test_tuned", SETTINGS, { without: ["sort"], asynchronousCommit: true });
+    const plain = statement<{ sort: string; commit: string; n: number }>("db_test_plain", SETTINGS);
+    expect(await t.database.query(tuned, [1])).toEqual([{ sort: "off", commit: "off", n: 1 }]);
+    await expect(t.database.query(tuned, [0])).rejects.toThrow(/division by zero/);
+    // Every connection is back to its defaults, outside any transaction.
+    const after = await Promise.all(Array.from({ length: 4 }, () => t.database.query(plain, [1])));
+    for (const rows of after) expect(rows).toEqual([{ sort: "on", commit: "on", n: 1 }]);
+    expect(await t.prisma.$queryRaw`SELECT 1 AS "one"`).toEqual([{ one: 1 }]);
+  });
+
   it("refuse a name that is not lower-case words", () => {
     expect(() => statement("Find client", "SELECT 1")).toThrow(/statement name/);
   });

@@ -28,13 +28,36 @@ const CONNECT_TIMEOUT_MS = 5_000;
 export interface Statement<Row> {
   readonly name: string;
   readonly text: string;
+  /**
+   * `SET LOCAL …` for settings of this statement alone (StatementOptions), or null. A statement
+   * with settings runs in a transaction of its own: BEGIN and the settings, the statement, COMMIT.
+   */
+  readonly settings: string | null;
   /** Never read: it only carries the row type. */
   readonly row?: Row;
 }
 
-export function statement<Row>(name: string, text: string): Statement<Row> {
+/**
+ * Planner methods a statement may turn off, for a plan that statistics would talk the planner
+ * out of (a table that changed since it was last analyzed). Only these names, never input.
+ */
+export type PlannerMethod = "bitmapscan" | "seqscan" | "sort" | "hashjoin" | "mergejoin";
+
+export interface StatementOptions {
+  /** Planner methods turned off for the statement. */
+  without?: PlannerMethod[];
+  /**
+   * Commit without waiting for the WAL to reach the disk (`synchronous_commit = off`): only for
+   * work a crash may lose and that is simply done again, such as deleting rows past a bound.
+   */
+  asynchronousCommit?: boolean;
+}
+
+export function statement<Row>(name: string, text: string, options: StatementOptions = {}): Statement<Row> {
   if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new Error(`A statement name is lower-case words joined by _: ${name}`);
-  return { name: `pc_${name}`, text };
+  const settings = (options.without ?? []).map((method) => `SET LOCAL enable_${method} = off`);
+  if (options.asynchronousCommit) settings.push("SET LOCAL synchronous_commit = off");
+  return { name: `pc_${name}`, text, settings: settings.length > 0 ? settings.join("; ") : null };
 }
 
 export interface Database {
@@ -77,8 +100,22 @@ export function openDatabase(options: DatabaseOptions = {}): Database {
       adapter,
       kind: "postgresql",
       async query<Row>(statement: Statement<Row>, values: unknown[]) {
-        const result = await pool.query({ name: statement.name, text: statement.text, values });
-        return result.rows as Row[];
+        const named = { name: statement.name, text: statement.text, values };
+        if (statement.settings === null) return (await pool.query(named)).rows as Row[];
+        const client = await pool.connect();
+        let failure: Error | undefined;
+        try {
+          await client.query(`BEGIN; ${statement.settings}`);
+          const result = await client.query(named);
+          await client.query("COMMIT");
+          return result.rows as Row[];
+        } catch (error) {
+          // A connection the rollback cannot use is dropped rather than handed back mid-transaction.
+          await client.query("ROLLBACK").catch((broken: Error) => (failure = broken));
+          throw error;
+        } finally {
+          client.release(failure);
+        }
       },
       async close() {
         await prisma.$disconnect();
@@ -116,7 +153,12 @@ export function openDatabase(options: DatabaseOptions = {}): Database {
     adapter,
     kind: "pglite",
     async query<Row>(statement: Statement<Row>, values: unknown[]) {
-      return (await pglite.query<Row>(statement.text, values)).rows;
+      const { settings } = statement;
+      if (settings === null) return (await pglite.query<Row>(statement.text, values)).rows;
+      return pglite.transaction(async (tx) => {
+        await tx.exec(settings);
+        return (await tx.query<Row>(statement.text, values)).rows;
+      });
     },
     async close() {
       await prisma.$disconnect();

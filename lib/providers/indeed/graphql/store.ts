@@ -77,10 +77,13 @@ const PRUNED: Record<PrunedTable, { keep: number; column: string }> = {
  * prune holds no row, and writes never wait for it. Its snapshot may predate the prune it waited
  * for: the rows that prune deleted are skipped, and rows written since are not among the ones it
  * keeps, so it deletes no more than it should. Each table's index on (clientId, column DESC,
- * id DESC) hands the rows over newest first, so the scan skips the kept ones in the index and
- * marks the entries of rows already gone as dead on the way, whatever the statistics say; the
- * console's lists read the same order. Table and column names come from the constant map above,
- * never from input.
+ * id DESC) hands the rows over newest first (the console's lists read the same order), and the
+ * statement is planned without bitmap scans, sequential scans or sorts, so it walks that index
+ * whatever the statistics say. Only an index scan marks the entries of deleted rows dead as it
+ * passes them: a bitmap scan, which statistics taken while the table was small choose, visits
+ * every dead row's page again on every prune until autovacuum comes (decision 040). A prune a
+ * crash forgets is done again by the next one, so its commit does not wait for the disk. Table and
+ * column names come from the constant map above, never from input.
  */
 function pruneStatement(tables: PrunedTable[]) {
   const deletes = tables.map((table, i) => {
@@ -96,6 +99,7 @@ function pruneStatement(tables: PrunedTable[]) {
     `WITH lock AS (SELECT true AS "locked" FROM pg_advisory_xact_lock(hashtextextended('indeed-graphql-prune:' || $1, 0))),
      ${deletes.join(",\n     ")}
      SELECT (${tables.map((_, i) => `(SELECT count(*) FROM d${i})`).join(" + ")})::float8 AS "deleted"`,
+    { without: ["bitmapscan", "seqscan", "sort"], asynchronousCommit: true },
   );
 }
 
