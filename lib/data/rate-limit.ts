@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import { decoyHash, verifyPassword } from "../auth/password";
 import { db } from "../db";
+import { logUnexpected } from "../log";
 
 export interface Limit {
   /** Hits allowed per window. */
@@ -21,8 +22,46 @@ export function storedKey(key: string): string {
   return createHash("sha256").update(key).digest("base64url");
 }
 
+/**
+ * A counter whose window started longer ago than this has ended, whatever its limit (none has
+ * a window this long), and an ended window counts as no counter at all: deleting it changes no
+ * answer. Counters are swept so that keys tried once (a mistyped email, a made-up client_id)
+ * do not pile up.
+ */
+const SWEPT_AFTER_MS = 60 * 60 * 1000;
+/** A process sweeps at most this often, within a hit; every instance sweeps the shared table. */
+const SWEEP_EVERY_MS = 60 * 1000;
+/** At most this many counters a sweep; one a minute per instance outpaces any real load. */
+const SWEEP_BATCH = 5_000;
+let nextSweepMs = 0;
+
+/**
+ * Deletes counters whose window started before `before`, oldest first, skipping the ones a hit
+ * holds (that hit starts a new window anyway). A hit waiting for a counter being deleted inserts
+ * it afresh. Returns how many were deleted.
+ */
+export function sweepEnded(before: Date): Promise<number> {
+  return db().$executeRaw`
+    DELETE FROM "RateLimit" WHERE "key" IN (
+      SELECT "key" FROM "RateLimit" WHERE "windowStart" < ${before}::timestamp
+      ORDER BY "windowStart" LIMIT ${SWEEP_BATCH} FOR UPDATE SKIP LOCKED)`;
+}
+
+/** Sweeps when this process has not for SWEEP_EVERY_MS, by the real clock; never fails the hit. */
+async function sweepWhenDue(): Promise<void> {
+  const nowMs = Date.now();
+  if (nowMs < nextSweepMs) return;
+  nextSweepMs = nowMs + SWEEP_EVERY_MS;
+  try {
+    await sweepEnded(new Date(nowMs - SWEPT_AFTER_MS));
+  } catch (error) {
+    logUnexpected(error, { sweep: "RateLimit" });
+  }
+}
+
 /** Counts one hit; returns the count in the current window and when the window ends. */
 export async function hit(key: string, limit: Limit, now = new Date()) {
+  if (limit.windowSeconds * 1000 >= SWEPT_AFTER_MS) throw new Error(`A rate limit's window must be shorter than ${SWEPT_AFTER_MS / 60_000} minutes.`);
   const rows = await db().$queryRaw<{ count: number; windowStart: Date }[]>`
     INSERT INTO "RateLimit" ("key", "count", "windowStart")
     VALUES (${storedKey(key)}, 1, ${now})
@@ -33,6 +72,7 @@ export async function hit(key: string, limit: Limit, now = new Date()) {
                      THEN ${now} ELSE "RateLimit"."windowStart" END
     RETURNING "count", "windowStart"`;
   const row = rows[0]!;
+  await sweepWhenDue();
   return { count: row.count, resetAt: new Date(row.windowStart.getTime() + limit.windowSeconds * 1000) };
 }
 
