@@ -22,8 +22,8 @@ Commands:
   user:list       Lists every user with their role and partner.
   partner:create --name <name>
                   Creates a partner, so that its members can be created.
-  keys:rotate --provider indeed
-                  Makes a new key sign the emulator's tokens. Running servers switch to it
+  keys:rotate --provider indeed|seek
+                  Makes a new key sign that emulator's tokens. Running servers switch to it
                   within 30 seconds; the previous key stays in the JWKS until every token it
                   signed has expired. Needs the same CREDENTIALS_KEY as the servers.
 
@@ -114,16 +114,18 @@ const COMMANDS: Record<string, Command> = {
   "keys:rotate": {
     options: { provider: { type: "string" } },
     async run(flags) {
-      const provider = required(flags, "provider", "indeed");
-      if (provider.toLowerCase() !== "indeed") {
-        throw new CliError(`Unknown provider "${provider}": --provider is indeed (the only emulator that signs tokens).`);
+      const given = required(flags, "provider", "indeed|seek");
+      const provider = given.toLowerCase();
+      if (provider !== "indeed" && provider !== "seek") {
+        throw new CliError(`Unknown provider "${given}": --provider is indeed or seek.`);
       }
       await withDatabase(async (database) => {
         const { rotateSigningKey, ACTIVE_KEY_RECHECK_MS } = await import("../lib/oauth/signing-keys");
-        const { INDEED_KEYS } = await import("../lib/providers/indeed/keys");
-        const rotation = await rotateSigningKey(INDEED_KEYS, database.prisma);
+        const owner =
+          provider === "indeed" ? (await import("../lib/providers/indeed/keys")).INDEED_KEYS : (await import("../lib/providers/seek/keys")).SEEK_KEYS;
+        const rotation = await rotateSigningKey(owner, database.prisma);
         console.log(
-          `Rotated the Indeed signing key: ${rotation.kid} signs from now on ` +
+          `Rotated the ${provider === "indeed" ? "Indeed" : "SEEK"} signing key: ${rotation.kid} signs from now on ` +
             `(running servers switch within ${ACTIVE_KEY_RECHECK_MS / 1000} s).`,
         );
         const rows = rotation.published.map((k) => [

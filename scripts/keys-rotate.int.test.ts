@@ -1,4 +1,4 @@
-// `npm run console -- keys:rotate --provider indeed` as an operator runs it: a child process on
+// `npm run console -- keys:rotate --provider indeed|seek` as an operator runs it: a child process on
 // a database of its own (a fresh DATA_DIR, or a fresh PostgreSQL database), with the servers'
 // CREDENTIALS_KEY.
 import { spawn } from "node:child_process";
@@ -88,13 +88,29 @@ describe(`keys:rotate on ${target.kind}`, () => {
     expect(second.stdout).toMatch(new RegExp(`${rows[0]!.id}\\s+retired\\s+until \\d{4}-`));
   });
 
+  it("rotates SEEK's key on its own, leaving Indeed's as they were", async () => {
+    const result = await run("scripts/console.ts", ["keys:rotate", "--provider", "seek"]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Rotated the SEEK signing key: [0-9a-f-]{36} signs from now on/);
+    const rows = await keys();
+    expect(rows.map((k) => [k.provider, k.retiredAt === null])).toEqual([
+      ["INDEED", false],
+      ["INDEED", true],
+      ["SEEK", true],
+    ]);
+    // Only SEEK's keys are listed as published for SEEK.
+    expect(result.stdout).toContain(`${rows[2]!.id}  active`);
+    expect(result.stdout).not.toContain(rows[1]!.id);
+  });
+
   it("refuses an unknown provider and a missing flag", async () => {
-    for (const args of [["keys:rotate", "--provider", "seek"], ["keys:rotate"]]) {
+    for (const args of [["keys:rotate", "--provider", "linkedin"], ["keys:rotate"]]) {
       const result = await run("scripts/console.ts", args);
       expect(result.code).toBe(1);
       expect(result.stdout).toBe("");
       expect(result.stderr.trim().split("\n")).toHaveLength(1);
     }
-    expect(await keys()).toHaveLength(2);
+    expect(await keys()).toHaveLength(3);
   });
 });
