@@ -12,7 +12,10 @@ export async function createAcmeSeekApp(browser: Browser, prefix: string): Promi
   await admin.getByLabel("Partner").selectOption({ label: ACME });
   await admin.getByLabel("Name").fill(name);
   await admin.getByLabel("Provider").selectOption("SEEK");
-  await admin.getByLabel("Client credentials (2-legged OAuth)").check();
+  // A SEEK app's owners issue its credentials: the form asks for no OAuth settings.
+  await expect(admin.getByLabel("Provider")).toHaveAccessibleDescription(/its owners issue SEEK credentials per environment/);
+  await expect(admin.getByRole("group", { name: "Grant types" })).toHaveCount(0);
+  await expect(admin.getByLabel("Public client")).toHaveCount(0);
   await admin.getByRole("button", { name: /Create app/ }).click();
   await expect(admin).not.toHaveURL(/\/admin\/apps\/new/);
   await admin.close();

@@ -58,6 +58,18 @@ describe("new app", () => {
     expect(fieldErrors(newAppInput.safeParse({ ...NEW_APP, description: "line one\u0000" })).description).toBe(CONTROL_CHARACTERS_MESSAGE);
     expect(newAppInput.safeParse({ ...NEW_APP, description: "line one\nline two" }).success).toBe(true);
   });
+
+  it("asks an Indeed OAuth app for its grant types, and a SEEK app for none, dropping any sent", () => {
+    expect(fieldErrors(newAppInput.safeParse({ ...NEW_APP, grantTypes: [] })).grantTypes).toBe("Choose at least one grant type.");
+    for (const sent of [{ grantTypes: [] }, { isPublic: true, grantTypes: ["AUTHORIZATION_CODE"] }]) {
+      const seek = newAppInput.safeParse({ ...NEW_APP, provider: "SEEK", ...sent });
+      expect(seek.success).toBe(true);
+      expect(seek.data).toMatchObject({ provider: "SEEK", credentialType: "OAUTH2", isPublic: false, grantTypes: [] });
+    }
+    expect(fieldErrors(newAppInput.safeParse({ ...NEW_APP, provider: "SEEK", credentialType: "INDEED_APPLY" })).credentialType).toBe(
+      "Indeed Apply credentials exist for Indeed apps only.",
+    );
+  });
 });
 
 describe("secret label", () => {

@@ -95,6 +95,8 @@ export const newAppInput = z
       }
       return;
     }
+    // A SEEK app gets no OAuth client here: its owners issue SEEK credentials per environment.
+    if (input.provider === "SEEK") return;
     if (input.grantTypes.length === 0) {
       ctx.addIssue({ code: "custom", path: ["grantTypes"], message: "Choose at least one grant type." });
     }
@@ -105,17 +107,13 @@ export const newAppInput = z
         message: "A public client has no secret, so it cannot use the client credentials grant. Untick one of them.",
       });
     }
-    if (input.provider === "SEEK" && (input.isPublic || input.grantTypes.includes("AUTHORIZATION_CODE"))) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["grantTypes"],
-        message: "SEEK issues partner tokens with the client credentials grant only, to confidential clients.",
-      });
-    }
   })
-  // Indeed Apply tokens have no OAuth settings: whatever the form sent for them is dropped.
+  // Indeed Apply tokens and SEEK apps have no OAuth settings here: whatever the form sent for
+  // them is dropped.
   .transform((input) =>
-    input.credentialType === "INDEED_APPLY" ? { ...input, isPublic: false, grantTypes: [] as GrantTypeName[] } : { ...input, grantTypes: [...new Set(input.grantTypes)] },
+    input.credentialType === "INDEED_APPLY" || input.provider === "SEEK"
+      ? { ...input, isPublic: false, grantTypes: [] as GrantTypeName[] }
+      : { ...input, grantTypes: [...new Set(input.grantTypes)] },
   );
 export type NewAppInput = z.input<typeof newAppInput>;
 export type NewApp = z.output<typeof newAppInput>;

@@ -13,11 +13,15 @@ import { createAppAction } from "../actions";
 
 const EMPTY: NewAppFormValues = { partnerId: "", name: "", description: "", provider: "INDEED", credentialType: "OAUTH2", isPublic: false, grantTypes: [] };
 
-/** Creates an app with its credentials. OAuth settings show (and are sent) only for OAuth 2.0 apps. */
+/**
+ * Creates an app with its credentials. OAuth settings show (and are sent) only for Indeed's
+ * OAuth 2.0 apps: a SEEK app's owners issue its credentials per environment.
+ */
 export function NewAppForm({ partners }: { partners: { id: string; name: string }[] }) {
   const { formRef, ...form } = useRefusableForm(createAppAction, readNewAppForm, EMPTY);
   const { values, errors, field, checkbox } = form;
   const [credentialType, setCredentialType] = useState(values.credentialType);
+  const [provider, setProvider] = useState(values.provider);
 
   return (
     <RefusableForm formRef={formRef} form={form} className="flex flex-col gap-5" submitLabel="Create app" pendingLabel="Creating…" cancelHref="/admin">
@@ -30,7 +34,16 @@ export function NewAppForm({ partners }: { partners: { id: string; name: string 
         hint="Suffix test and production versions with -dev and -prod, e.g. AceRecruitersApp-dev."
       />
       <TextareaField label="Description" {...field("description")} maxLength={1000} />
-      <SelectField label="Provider" {...field("provider")} required options={labelledOptions(PROVIDERS, PROVIDER_LABELS)} />
+      <SelectField
+        label="Provider"
+        name="provider"
+        required
+        value={provider}
+        onChange={(e) => setProvider(e.target.value)}
+        errors={errors("provider")}
+        hint={provider === "SEEK" ? "A SEEK app gets no OAuth client here: its owners issue SEEK credentials per environment on its Credentials tab." : undefined}
+        options={labelledOptions(PROVIDERS, PROVIDER_LABELS)}
+      />
       <SelectField
         label="Credential type"
         name="credentialType"
@@ -41,7 +54,7 @@ export function NewAppForm({ partners }: { partners: { id: string; name: string 
         hint="Indeed Apply apps get an API token (a client ID) and one secret, and no OAuth settings."
         options={labelledOptions(Object.keys(CREDENTIAL_TYPE_LABELS) as (keyof typeof CREDENTIAL_TYPE_LABELS)[], CREDENTIAL_TYPE_LABELS)}
       />
-      {credentialType === "OAUTH2" ? (
+      {credentialType === "OAUTH2" && provider !== "SEEK" ? (
         <>
           <CheckboxField
             label="Public client"
