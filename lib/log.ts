@@ -1,5 +1,4 @@
 // Structured one-line JSON logs. Never pass secrets, passwords or tokens here.
-import { randomUUID } from "node:crypto";
 
 type Level = "debug" | "info" | "warn" | "error";
 
@@ -11,7 +10,9 @@ export function log(level: Level, message: string, fields: Record<string, unknow
 
 /** Logs an unexpected error with a fresh id and returns the id, to show the user instead. */
 export function logUnexpected(error: unknown, context: Record<string, unknown> = {}): string {
-  const id = randomUUID();
+  // The global Web Crypto, not node:crypto: the proxy and the instrumentation hook import this
+  // module, and Next.js also compiles them for the Edge runtime, which has no node: modules.
+  const id = crypto.randomUUID();
   const err = error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : { value: String(error) };
   log("error", "unexpected error", { errorId: id, ...context, error: err });
   return id;
