@@ -41,7 +41,7 @@ export interface Statement<Row> {
  * Planner methods a statement may turn off, for a plan that statistics would talk the planner
  * out of (a table that changed since it was last analyzed). Only these names, never input.
  */
-export type PlannerMethod = "bitmapscan" | "seqscan" | "sort" | "hashjoin" | "mergejoin";
+export type PlannerMethod = "bitmapscan" | "seqscan" | "sort";
 
 export interface StatementOptions {
   /** Planner methods turned off for the statement. */

@@ -22,6 +22,13 @@ export function NewAppForm({ partners }: { partners: { id: string; name: string 
   const { values, errors, field, checkbox } = form;
   const [credentialType, setCredentialType] = useState(values.credentialType);
   const [provider, setProvider] = useState(values.provider);
+  // The selects that decide which other fields show are controlled.
+  const controlled = (name: "provider" | "credentialType", value: string, set: (value: string) => void) => ({
+    name,
+    value,
+    onChange: (e: React.ChangeEvent<HTMLSelectElement>) => set(e.target.value),
+    errors: errors(name),
+  });
 
   return (
     <RefusableForm formRef={formRef} form={form} className="flex flex-col gap-5" submitLabel="Create app" pendingLabel="Creating…" cancelHref="/admin">
@@ -36,21 +43,15 @@ export function NewAppForm({ partners }: { partners: { id: string; name: string 
       <TextareaField label="Description" {...field("description")} maxLength={1000} />
       <SelectField
         label="Provider"
-        name="provider"
+        {...controlled("provider", provider, setProvider)}
         required
-        value={provider}
-        onChange={(e) => setProvider(e.target.value)}
-        errors={errors("provider")}
         hint={provider === "SEEK" ? "A SEEK app gets no OAuth client here: its owners issue SEEK credentials per environment on its Credentials tab." : undefined}
         options={labelledOptions(PROVIDERS, PROVIDER_LABELS)}
       />
       <SelectField
         label="Credential type"
-        name="credentialType"
+        {...controlled("credentialType", credentialType, setCredentialType)}
         required
-        value={credentialType}
-        onChange={(e) => setCredentialType(e.target.value)}
-        errors={errors("credentialType")}
         hint="Indeed Apply apps get an API token (a client ID) and one secret, and no OAuth settings."
         options={labelledOptions(Object.keys(CREDENTIAL_TYPE_LABELS) as (keyof typeof CREDENTIAL_TYPE_LABELS)[], CREDENTIAL_TYPE_LABELS)}
       />
